@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const number = (min: number, max: number) => z.coerce.number().min(min).max(max);
+
+/** Every key is documented in .env.example; keep the two in step. */
+export const configSchema = z.object({
+  SEEDS_DIR: z.string().min(1).default('./seeds'),
+  INDEX_DIR: z.string().min(1).default('./.index'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  CHUNK_SIZE: int(50, 5000).default(300),
+  CHUNK_OVERLAP_SENTENCES: int(0, 5).default(1),
+
+  EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+  EMBEDDING_DIM: int(32, 4096).default(256),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+
+  RETRIEVAL_K: int(1, 50).default(5),
+  RETRIEVAL_CANDIDATES: int(5, 500).default(50),
+  RRF_K: number(1, 1000).default(60),
+  BM25_WEIGHT: number(0, 10).default(1),
+  VECTOR_WEIGHT: number(0, 10).default(1),
+
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  LLM_TEMPERATURE: number(0, 2).default(0),
+  LLM_REWRITE_QUESTIONS: boolean.default(true),
+
+  API_KEYS: list.default([]),
+  RATE_LIMIT_MAX: int(1, 1_000_000).default(120),
+  RATE_LIMIT_WINDOW_MS: int(100, 86_400_000).default(60_000),
+  CORS_ORIGINS: list.default([]),
+  BODY_LIMIT_BYTES: int(1024, 10_485_760).default(65_536),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>> & {
+  /** True when an LLM is configured: a model name and either a key or a base URL. */
+  readonly llmEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  readonly issues: string[];
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+/** Empty strings count as unset, as they do in most .env files. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') out[key] = value;
+  return out;
+}
+
+/** Validates once, freezes, and reports one line per bad value. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = configSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const key = issue.path.join('.');
+        return `${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const data = parsed.data;
+  const llmEnabled = Boolean(data.LLM_MODEL && (data.OPENAI_API_KEY || data.OPENAI_BASE_URL));
+  if (data.EMBEDDINGS === 'openai' && !data.OPENAI_API_KEY && !data.OPENAI_BASE_URL) {
+    throw new ConfigError(['EMBEDDINGS="openai": set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)']);
+  }
+  return Object.freeze({ ...data, llmEnabled });
+}
+
+/** Reads `.env` from the working directory when present; real environment variables win. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = resolve('.env')): Config {
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(env);
+}

@@ -1,0 +1,36 @@
+/**
+ * Every error the service reports, by code. Code throws codes; the HTTP layer maps them to statuses.
+ * Messages say what to do next.
+ */
+export const ERRORS = {
+  INVALID_REQUEST: { status: 400, message: 'The request does not match the schema' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  EMPTY_QUESTION: { status: 400, message: 'The question is empty: send a non-empty "question"' },
+  QUESTION_TOO_LONG: { status: 400, message: 'The question is longer than 2,000 characters: shorten it' },
+  UNAUTHORIZED: { status: 401, message: 'Send a valid API key as "Authorization: Bearer <key>"' },
+  NOT_FOUND: { status: 404, message: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'This route does not accept that method' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is larger than the limit' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests: wait and retry after the time in Retry-After' },
+  NOT_READY: { status: 503, message: 'The index is still loading: retry shortly' },
+  INTERNAL: { status: 500, message: 'Internal error' },
+  CONFIG_INVALID: { status: 500, message: 'The configuration is invalid' },
+  INDEX_MISSING: { status: 500, message: 'No index found: run "npm run ingest" first' },
+  INDEX_INCOMPATIBLE: { status: 500, message: 'The index was built by another embedder or format: rebuild it with "npm run ingest -- --full"' },
+  INDEX_CORRUPT: { status: 500, message: 'The index files are damaged: rebuild it with "npm run ingest -- --full"' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown }) {
+    super(message ?? ERRORS[code].message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+  }
+}

@@ -1,0 +1,112 @@
+/** Shared shapes of the pipeline: ingest → text → chunking → embeddings → index → retrieval → answer → server. */
+
+/** A decoded document as the chunker sees it. `text` is the original the offsets refer to. */
+export interface SourceDocument {
+  /** Path relative to SEEDS_DIR, `/`-separated. */
+  source: string;
+  text: string;
+  /** Headings found by a format-aware parser (HTML); plain text and Markdown leave this out. */
+  headings?: HeadingMark[];
+}
+
+export interface HeadingMark {
+  /** Offset of the heading's first character in the document text. */
+  start: number;
+  end: number;
+  /** 1 = outermost. */
+  level: number;
+  title: string;
+}
+
+/** A passage as stored in the index. `original.slice(start, end) === text`. */
+export interface ChunkRecord {
+  id: string;
+  source: string;
+  section: string[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface RetrievalDebug {
+  bm25Rank: number | null;
+  vectorRank: number | null;
+  matchedTerms: string[];
+}
+
+export interface SearchResult extends ChunkRecord {
+  score: number;
+  debug: RetrievalDebug;
+}
+
+/** Text in, search-ready terms out; the same function runs at index and at query time. */
+export interface Tokenizer {
+  tokenize(text: string): string[];
+}
+
+export interface Retriever {
+  search(query: string, k: number): Promise<SearchResult[]>;
+}
+
+/** Gives back a document's original text so that spans inside a chunk can be cited exactly. */
+export interface OriginalStore {
+  original(source: string): string | undefined;
+}
+
+export interface Citation {
+  n: number;
+  id: string;
+  text: string;
+  source: string;
+  section: string[];
+  start: number;
+  end: number;
+  score: number;
+}
+
+export type AnswerStatus = 'answered' | 'no_answer';
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface AskResponse {
+  status: AnswerStatus;
+  answer: string;
+  mode: AnswerMode;
+  citations: Citation[];
+  /** The standalone question that was searched (differs from the input for follow-ups). */
+  question: string;
+  fallback?: 'llm_unavailable';
+  debug?: Record<string, unknown>;
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AskOptions {
+  /** How many passages to retrieve (1–20). */
+  k?: number;
+  debug?: boolean;
+  history?: ChatTurn[];
+  signal?: AbortSignal;
+}
+
+/** What a streamed answer emits: the citations first, then text deltas, then the whole response. */
+export type AskEvent =
+  | { type: 'citations'; citations: Citation[] }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; response: AskResponse };
+
+/** Turns a question and its retrieved passages into a cited answer. */
+export interface Answerer {
+  readonly mode: AnswerMode;
+  answer(question: string, passages: SearchResult[], options: AskOptions): Promise<AskResponse>;
+  stream(question: string, passages: SearchResult[], options: AskOptions): AsyncIterable<AskEvent>;
+}
+
+/** The seam between the HTTP layer (and the CLI) and everything below it. */
+export interface QaService {
+  search(query: string, k: number): Promise<SearchResult[]>;
+  ask(question: string, options: AskOptions): Promise<AskResponse>;
+  askStream(question: string, options: AskOptions): AsyncIterable<AskEvent>;
+}
