@@ -17,7 +17,7 @@ export const configSchema = z.object({
   PORT: int(0, 65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-  CHUNK_SIZE: int(50, 5000).default(300),
+  CHUNK_SIZE: int(50, 5000).default(500),
   CHUNK_OVERLAP_SENTENCES: int(0, 5).default(1),
 
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
@@ -26,9 +26,9 @@ export const configSchema = z.object({
 
   RETRIEVAL_K: int(1, 50).default(5),
   RETRIEVAL_CANDIDATES: int(5, 500).default(50),
-  RRF_K: number(1, 1000).default(60),
+  RRF_K: number(1, 1000).default(10),
   BM25_WEIGHT: number(0, 10).default(1),
-  VECTOR_WEIGHT: number(0, 10).default(1),
+  VECTOR_WEIGHT: number(0, 10).default(0.1),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),

@@ -48,10 +48,6 @@ export interface Retriever {
   search(query: string, k: number): Promise<SearchResult[]>;
 }
 
-/** Gives back a document's original text so that spans inside a chunk can be cited exactly. */
-export interface OriginalStore {
-  original(source: string): string | undefined;
-}
 
 export interface Citation {
   n: number;

@@ -1,0 +1,35 @@
+/**
+ * Ingest throughput (MB/s) and peak RSS on synthetic Chinese corpora of growing size, each ingested
+ * from scratch in its own process. Usage: npm run bench:ingest [-- 10,25,50]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CMRC_CONTEXTS } from './lib/datasets.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
+import { syntheticCorpus } from './lib/synthetic-corpus.ts';
+
+const sizes = (process.argv[2] ?? '10,25,50').split(',').map(Number);
+const rows: { mb: number; seconds: number; chunks: number; maxRssMB: number }[] = [];
+for (const size of sizes) {
+  const corpus = await syntheticCorpus(CMRC_CONTEXTS, join(tmpdir(), `zhida-bench-corpus-${size}mb`), size);
+  const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-index-'));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/lib/ingest-child.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, SEEDS_DIR: corpus, INDEX_DIR: indexDir },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const result = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; bytes: number; chunks: number; maxRssMB: number };
+  rows.push({ mb: result.bytes / 1024 / 1024, seconds: result.seconds, chunks: result.chunks, maxRssMB: result.maxRssMB });
+  await rm(indexDir, { recursive: true, force: true });
+}
+console.log('| corpus MB | chunks | seconds | MB/s | peak RSS MB |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.mb.toFixed(1)} | ${r.chunks} | ${r.seconds.toFixed(1)} | ${(r.mb / r.seconds).toFixed(2)} | ${r.maxRssMB.toFixed(0)} |`);
+if (rows.length > 1) {
+  const first = rows[0]!;
+  const last = rows.at(-1)!;
+  console.log(`\nPeak RSS grows ${((last.maxRssMB - first.maxRssMB) / (last.mb - first.mb)).toFixed(2)} MB per MB of corpus between ${first.mb.toFixed(0)} and ${last.mb.toFixed(0)} MB.`);
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CMRC_DIR, DEV_SET } from './paths.ts';
+
+export interface DevItem {
+  id: string;
+  question: string;
+  evidence: string[];
+  answer_keywords: string[];
+  answerable: boolean;
+}
+
+export interface CmrcItem {
+  id: string;
+  question: string;
+  answers: string[];
+  context_id: string;
+}
+
+function jsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+export const loadDevSet = (): DevItem[] => jsonl<DevItem>(DEV_SET);
+export const loadCmrc = (): CmrcItem[] => jsonl<CmrcItem>(join(CMRC_DIR, 'qa.jsonl'));
+export const CMRC_CONTEXTS = join(CMRC_DIR, 'contexts');
+
+/** Latin letters and no CJK: the question is in English (or another Latin-script language). */
+export function isLatinQuestion(question: string): boolean {
+  return !/[\u3400-\u9fff]/.test(question);
+}

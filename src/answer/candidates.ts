@@ -1,0 +1,60 @@
+import { splitSentences } from '../chunking/sentences.ts';
+import { normaliseForMatch } from '../text/normalise.ts';
+import type { SearchResult } from '../types.ts';
+
+/** A sentence of a retrieved passage, with offsets into the document's original text. */
+export interface Candidate {
+  passage: SearchResult;
+  /** 0-based rank of its passage in the retrieval results. */
+  rank: number;
+  start: number;
+  end: number;
+  text: string;
+  normalised: string;
+  /** The passage's innermost heading and its text around the sentence, normalised: context that supports it. */
+  heading: string;
+  context: string;
+}
+
+/** Sentences of the passages, each once even where chunks overlap; heading lines are context, not answers. */
+export function candidateSentences(passages: readonly SearchResult[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  passages.forEach((passage, rank) => {
+    const headingTitles = new Set(passage.section.map((s) => s.trim()));
+    const heading = normaliseForMatch(passage.section.at(-1) ?? '');
+    const context = normaliseForMatch(passage.text);
+    for (const span of splitSentences(passage.text)) {
+      const text = passage.text.slice(span.start, span.end);
+      if (headingTitles.has(text.trim())) continue;
+      const start = passage.start + span.start;
+      const key = `${passage.source}\u0000${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: normaliseForMatch(text), heading, context });
+    }
+  });
+  return out;
+}
+
+export interface Clause {
+  /** Offsets relative to the sentence. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Clauses of a sentence, split after Chinese and Latin commas, semicolons and colons. Hand-written: a
+ * one-line scan, and the offsets must stay exact for citations.
+ */
+export function splitClauses(sentence: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    if (/[，,；;：:]/.test(sentence[i]!) || i === sentence.length - 1) {
+      if (i + 1 > start) clauses.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  return clauses;
+}

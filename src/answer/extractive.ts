@@ -1,0 +1,132 @@
+import type { AnswerMode, Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult } from '../types.ts';
+import { normaliseForMatch } from '../text/normalise.ts';
+import { candidateSentences, splitClauses } from './candidates.ts';
+import { answerTypeOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
+import { scoreCandidate, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
+import { noAnswerResponse } from './no-answer.ts';
+
+export interface ExtractiveAnswererOptions {
+  /** Content words of a question, normalised, stop words removed. */
+  words(text: string): string[];
+  /** How informative a term is in this corpus (IDF); unseen terms should weigh the most. */
+  termWeight(term: string): number;
+  /** The least share of the question a sentence must support to be an answer; calibrated on data. */
+  minCoverage: number;
+}
+
+/** Sentences longer than this are cut down to the clauses that carry the answer. */
+const CONDENSE_OVER = 90;
+const SECOND_SENTENCE_RATIO = 0.8;
+
+interface Segment {
+  source: string;
+  start: number;
+  end: number;
+  text: string;
+  passage: SearchResult;
+  score: number;
+  truncatedStart: boolean;
+  truncatedEnd: boolean;
+}
+
+/** The clauses of a long sentence that hold its matched terms (or the entity the question wants). */
+function condense(c: ScoredCandidate, type: AnswerType): Segment {
+  const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.score, truncatedStart: false, truncatedEnd: false };
+  if (c.text.length <= CONDENSE_OVER || !c.matched.length) return whole;
+  const clauses = splitClauses(c.text);
+  const useful = clauses.map((cl) => {
+    const norm = normaliseForMatch(c.text.slice(cl.start, cl.end));
+    return c.matched.some((t) => norm.includes(t)) || (requiresEntity(type) && /\d/.test(norm));
+  });
+  const first = useful.indexOf(true);
+  const last = useful.lastIndexOf(true);
+  if (first === -1) return whole;
+  const from = clauses[first]!.start;
+  const to = clauses[last]!.end;
+  const text = c.text.slice(from, to).trim();
+  const lead = c.text.slice(from, to).indexOf(text);
+  return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
+}
+
+function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number): ScoredCandidate[] {
+  const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
+  if (!eligible.length) return [];
+  eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
+  const best = eligible[0]!;
+  const limit = type === 'list' ? 4 : 2;
+  const picked = [best];
+  const covered = new Set(best.matched);
+  for (const c of eligible.slice(1)) {
+    if (picked.length >= limit || c.score < SECOND_SENTENCE_RATIO * best.score) break;
+    const addsSomething = type === 'list' || c.matched.some((t) => !covered.has(t));
+    if (!addsSomething) continue;
+    picked.push(c);
+    c.matched.forEach((t) => covered.add(t));
+  }
+  // Read in document order within a source, sources in retrieval order.
+  return picked.sort((a, b) => a.rank - b.rank || a.start - b.start);
+}
+
+function closePunctuation(text: string, truncatedEnd: boolean): string {
+  if (truncatedEnd) return `${text.replace(/[，,；;：:]$/, '')}…`;
+  return /[。！？!?；;…”」』)）]$/.test(text) ? text : `${text}。`;
+}
+
+/** Answers by quoting the sentences that support the question; refuses when none does. No model, no key. */
+export class ExtractiveAnswerer implements Answerer {
+  readonly mode: AnswerMode = 'extractive';
+
+  constructor(private readonly options: ExtractiveAnswererOptions) {}
+
+  weightedTerms(question: string): WeightedTerm[] {
+    const words = [...new Set(this.options.words(question))];
+    return words.map((term) => ({ term, weight: this.options.termWeight(term) }));
+  }
+
+  async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
+    const type = answerTypeOf(question);
+    const terms = this.weightedTerms(question);
+    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length));
+    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage) : [];
+    const best = [...scored].sort((a, b) => b.score - a.score)[0];
+    const debug = options.debug
+      ? { answerType: type, terms, best: best ? { text: best.text, coverage: best.coverage, hasEntity: best.hasEntity, score: best.score } : null, minCoverage: this.options.minCoverage }
+      : undefined;
+    if (!picked.length) return noAnswerResponse(question, passages, this.mode, debug);
+
+    const segments = mergeAdjacent(picked.map((c) => condense(c, type)));
+    const citations: Citation[] = segments.map((s, i) => ({
+      n: i + 1,
+      id: s.passage.id,
+      text: s.text,
+      source: s.source,
+      section: s.passage.section,
+      start: s.start,
+      end: s.end,
+      score: Number(s.score.toFixed(4)),
+    }));
+    const answer = segments.map((s, i) => `${s.truncatedStart ? '…' : ''}${closePunctuation(s.text, s.truncatedEnd)}[${i + 1}]`).join(isLatinScript(question) ? ' ' : '');
+    return { status: 'answered', answer, mode: this.mode, citations, question, ...(debug ? { debug } : {}) };
+  }
+
+  async *stream(question: string, passages: SearchResult[], options: AskOptions = {}): AsyncIterable<AskEvent> {
+    const response = await this.answer(question, passages, options);
+    yield { type: 'citations', citations: response.citations };
+    for (const piece of response.answer.match(/[^\]]*\]|[^\]]+$/g) ?? [response.answer]) yield { type: 'delta', text: piece };
+    yield { type: 'done', response };
+  }
+}
+
+/** Sentences that touch in the same document become one citation covering both. */
+function mergeAdjacent(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    const between = last && last.source === s.source && s.start >= last.end ? s.start - last.end : -1;
+    if (last && between >= 0 && between <= 2 && !last.truncatedEnd && !s.truncatedStart && last.passage.id === s.passage.id) {
+      const gap = last.passage.text.slice(last.end - last.passage.start, s.start - last.passage.start);
+      out[out.length - 1] = { ...last, end: s.end, text: last.text + gap + s.text, score: Math.max(last.score, s.score), truncatedEnd: s.truncatedEnd };
+    } else out.push(s);
+  }
+  return out;
+}

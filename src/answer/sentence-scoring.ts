@@ -1,0 +1,44 @@
+import type { Candidate } from './candidates.ts';
+import { hasEntityOf, requiresEntity, type AnswerType } from './question-analysis.ts';
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export interface ScoredCandidate extends Candidate {
+  /** Share of the question's term weight the sentence supports (its heading and passage count for less). */
+  coverage: number;
+  /** Share found in the sentence itself. */
+  ownCoverage: number;
+  hasEntity: boolean;
+  score: number;
+  matched: string[];
+}
+
+/** Terms found only in the heading or elsewhere in the passage support a sentence, but less. */
+const HEADING_CREDIT = 0.6;
+const CONTEXT_CREDIT = 0.3;
+const ENTITY_BONUS = 0.1;
+const MISSING_ENTITY_FACTOR = 0.5;
+const RANK_BONUS = 0.05;
+
+export function scoreCandidate(candidate: Candidate, terms: readonly WeightedTerm[], type: AnswerType, passageCount: number): ScoredCandidate {
+  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  let credited = 0;
+  let own = 0;
+  const matched: string[] = [];
+  for (const { term, weight } of terms) {
+    if (candidate.normalised.includes(term)) {
+      credited += weight;
+      own += weight;
+      matched.push(term);
+    } else if (candidate.heading.includes(term)) credited += HEADING_CREDIT * weight;
+    else if (candidate.context.includes(term)) credited += CONTEXT_CREDIT * weight;
+  }
+  const coverage = credited / total;
+  const hasEntity = hasEntityOf(type, candidate.normalised);
+  let score = coverage + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
+  if (requiresEntity(type) && !hasEntity) score *= MISSING_ENTITY_FACTOR;
+  return { ...candidate, coverage, ownCoverage: own / total, hasEntity, score, matched };
+}

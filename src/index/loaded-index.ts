@@ -1,0 +1,54 @@
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { join } from 'node:path';
+import { AppError } from '../errors.ts';
+import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
+import { Bm25Index } from './bm25-index.ts';
+import { CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
+import { readManifest, type Manifest } from './manifest.ts';
+import { OriginalStore } from './original-store.ts';
+import { HnswVectorStore } from './vector-store.ts';
+import { currentVersionDir } from './versions.ts';
+
+export const BM25_FILE = 'bm25.bin';
+export const EMBEDDER_STATS_FILE = 'embedder-stats.bin';
+
+/** Everything a query needs, read from one published version. */
+export interface LoadedIndex {
+  directory: string;
+  manifest: Manifest;
+  chunks: ChunkStore;
+  bm25: Bm25Index;
+  /** Null for embedders that need no corpus statistics. */
+  embedderStats: LocalEmbeddingStats | null;
+  originals: OriginalStore;
+  /** Opens the vector store once the caller has an embedder that matches the manifest. */
+  openVectors(embeddings: EmbeddingsInterface): Promise<HnswVectorStore>;
+}
+
+export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
+  const directory = await currentVersionDir(indexDir);
+  if (!directory) throw new AppError('INDEX_MISSING', `No index in ${indexDir}: run "npm run ingest" first`);
+  const manifest = await readManifest(directory);
+  try {
+    const [chunks, bm25, embedderStats] = await Promise.all([
+      ChunkStore.load(join(directory, CHUNKS_FILE)),
+      Bm25Index.load(join(directory, BM25_FILE)),
+      manifest.embedder.kind.startsWith('local') ? LocalEmbeddingStats.load(join(directory, EMBEDDER_STATS_FILE)) : null,
+    ]);
+    if (chunks.size !== manifest.counts.chunks || bm25.documentCount !== chunks.size) {
+      throw new Error(`chunk counts disagree (manifest ${manifest.counts.chunks}, chunks ${chunks.size}, bm25 ${bm25.documentCount})`);
+    }
+    return {
+      directory,
+      manifest,
+      chunks,
+      bm25,
+      embedderStats,
+      originals: new OriginalStore(directory),
+      openVectors: (embeddings) => HnswVectorStore.open(directory, manifest.embedder.dimensions, embeddings, (label) => chunks.document(label)),
+    };
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw new AppError('INDEX_CORRUPT', `The index in ${directory} cannot be read (${(cause as Error).message}): rebuild it with "npm run ingest -- --full"`, { cause });
+  }
+}

@@ -1,0 +1,50 @@
+import { loadIndex, type LoadedIndex } from '../index/loaded-index.ts';
+import type { Manifest } from '../index/manifest.ts';
+import type { HnswVectorStore } from '../index/vector-store.ts';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { embedderMismatch, type EmbedderDescriptor } from '../embeddings/factory.ts';
+import type { ChunkOptions } from '../chunking/chunker.ts';
+import type { IngestLog } from './progress.ts';
+
+/** The published index an incremental ingest reuses chunks, postings and vectors from. */
+export interface PreviousIndex {
+  index: LoadedIndex;
+  vectors: HnswVectorStore;
+  /** Chunk numbers of each source, in order. */
+  labelsBySource: Map<string, number[]>;
+}
+
+function reuseBlocker(manifest: Manifest, embedder: EmbedderDescriptor, chunking: ChunkOptions, tokenizer: string): string | null {
+  if (manifest.tokenizer !== tokenizer) return `the tokenizer changed (${manifest.tokenizer} → ${tokenizer})`;
+  if (manifest.chunking.maxChars !== chunking.maxChars || manifest.chunking.overlapSentences !== chunking.overlapSentences) {
+    return 'the chunking settings changed';
+  }
+  return embedderMismatch(manifest.embedder, embedder);
+}
+
+/** Null when there is nothing to reuse; a full rebuild follows, and the log says why. */
+export async function openPreviousIndex(
+  indexDir: string,
+  wanted: { embedder: EmbedderDescriptor; chunking: ChunkOptions; tokenizer: string; embeddings: EmbeddingsInterface },
+  log: IngestLog,
+): Promise<PreviousIndex | null> {
+  let index: LoadedIndex;
+  try {
+    index = await loadIndex(indexDir);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'INDEX_MISSING') log.warn(`Previous index not reusable (${(error as Error).message}); building from scratch`);
+    return null;
+  }
+  const blocker = reuseBlocker(index.manifest, wanted.embedder, wanted.chunking, wanted.tokenizer);
+  if (blocker) {
+    log.info(`Rebuilding everything: ${blocker}`);
+    return null;
+  }
+  const labelsBySource = new Map<string, number[]>();
+  index.chunks.records.forEach((record, label) => {
+    const labels = labelsBySource.get(record.source);
+    if (labels) labels.push(label);
+    else labelsBySource.set(record.source, [label]);
+  });
+  return { index, vectors: await index.openVectors(wanted.embeddings), labelsBySource };
+}

@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import type { Manifest } from '../index/manifest.ts';
+import { contentHash, scanSeeds } from './scan.ts';
+
+/** Null when the seeds are what the index was built from, else what differs (for the log). */
+export async function seedsChange(seedsDir: string, manifest: Manifest): Promise<string | null> {
+  const files = await scanSeeds(seedsDir);
+  const skipped = new Set(manifest.skipped.map((s) => s.source));
+  const known = new Set(Object.keys(manifest.files));
+  for (const file of files) {
+    if (skipped.has(file.source)) continue;
+    const entry = manifest.files[file.source];
+    if (!entry) return `${file.source} is new`;
+    if (entry.bytes !== file.bytes || entry.hash !== contentHash(await readFile(file.path))) return `${file.source} changed`;
+    known.delete(file.source);
+  }
+  const gone = [...known][0];
+  return gone ? `${gone} was removed` : null;
+}

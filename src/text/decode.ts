@@ -1,0 +1,91 @@
+/** Bytes → text: UTF-8 (with or without BOM), else GB18030/GBK, else not text. The text is never altered. */
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' }
+  | { ok: false; reason: 'binary' | 'unknown-encoding' };
+
+/** Share of control bytes above which a file is treated as binary. */
+const MAX_CONTROL_SHARE = 0.02;
+/**
+ * In simplified Chinese text ~99 % of characters are level-1 GB2312 hanzi (the 3,755 most frequent) or punctuation;
+ * in random high bytes about a quarter are.
+ */
+const MIN_COMMON_SHARE = 0.7;
+/** Private-use and control characters: allowed only as rare accidents. */
+const MAX_BAD_SHARE = 0.01;
+
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf8 = tryDecode('utf-8', hasBom ? bytes.subarray(3) : bytes);
+  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
+  if (hasBom) return { ok: false, reason: 'unknown-encoding' };
+
+  const gb = tryDecode('gb18030', bytes);
+  if (gb !== undefined && isPlausibleGb(bytes, gb)) return { ok: true, text: gb, encoding: 'gb18030' };
+  return { ok: false, reason: 'unknown-encoding' };
+}
+
+function tryDecode(encoding: 'utf-8' | 'gb18030', bytes: Uint8Array): string | undefined {
+  try {
+    // ignoreBOM: a BOM has already been handled above; any other one is content.
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** NUL anywhere, or more than a few control bytes other than tab/newline/CR/form feed/ESC. */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) !== -1) return true;
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && !isAllowedControl(b)) || b === 0x7f) controls++;
+  }
+  return bytes.length > 0 && controls / bytes.length > MAX_CONTROL_SHARE;
+}
+
+function isAllowedControl(b: number): boolean {
+  return b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0c || b === 0x0b || b === 0x1b;
+}
+
+/**
+ * GB18030 accepts almost any run of high bytes, so a clean decode proves little. Require that most multi-byte
+ * characters are frequent hanzi or punctuation, and that private-use/control characters are rare. Traditional Chinese
+ * stored as GBK (rare: it is usually Big5 or UTF-8) falls mostly outside that table and is rejected.
+ */
+function isPlausibleGb(bytes: Uint8Array, text: string): boolean {
+  let multiByte = 0;
+  let common = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const trail = bytes[i + 1] ?? 0;
+    multiByte++;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 4; // four-byte GB18030 sequence: characters outside GBK, counted as uncommon
+      continue;
+    }
+    if (isCommonGbPair(lead, trail)) common++;
+    i += 2;
+  }
+  if (multiByte === 0) return true;
+
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xe000 && c <= 0xf8ff) || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
+  }
+  return common / multiByte >= MIN_COMMON_SHARE && bad <= text.length * MAX_BAD_SHARE;
+}
+
+/** Level-1 GB2312 hanzi (rows B0–D7) and the punctuation, numbering and full-width rows (A1–A3). */
+function isCommonGbPair(lead: number, trail: number): boolean {
+  if (trail < 0xa1 || trail > 0xfe) return false;
+  return (lead >= 0xb0 && lead <= 0xd7) || (lead >= 0xa1 && lead <= 0xa3);
+}
