@@ -14,6 +14,9 @@ export interface Candidate {
   /** The passage's innermost heading and its text around the sentence, normalised: context that supports it. */
   heading: string;
   context: string;
+  /** The first sentence of the sentence's paragraph (normalised); paragraphs often open with their topic. */
+  lead: string;
+  isLead: boolean;
 }
 
 /** Sentences of the passages, each once even where chunks overlap; heading lines are context, not answers. */
@@ -24,14 +27,20 @@ export function candidateSentences(passages: readonly SearchResult[]): Candidate
     const headingTitles = new Set(passage.section.map((s) => s.trim()));
     const heading = normaliseForMatch(passage.section.at(-1) ?? '');
     const context = normaliseForMatch(passage.text);
+    let lead = '';
+    let previousEnd = 0;
     for (const span of splitSentences(passage.text)) {
       const text = passage.text.slice(span.start, span.end);
+      // A passage's first sentence repeats the previous chunk's last one, unless the document starts there.
+      const isLead = previousEnd === 0 ? passage.start === 0 : passage.text.slice(previousEnd, span.start).includes('\n');
+      previousEnd = span.end;
       if (headingTitles.has(text.trim())) continue;
+      if (isLead) lead = normaliseForMatch(text);
       const start = passage.start + span.start;
       const key = `${passage.source}\u0000${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: normaliseForMatch(text), heading, context });
+      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: isLead ? lead : normaliseForMatch(text), heading, context, lead, isLead });
     }
   });
   return out;

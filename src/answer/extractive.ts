@@ -4,6 +4,7 @@ import { candidateSentences, splitClauses } from './candidates.ts';
 import { answerTypeOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
 import { scoreCandidate, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
 import { noAnswerResponse } from './no-answer.ts';
+import { questionTerms } from './question-terms.ts';
 
 export interface ExtractiveAnswererOptions {
   /** Content words of a question, normalised, stop words removed. */
@@ -48,23 +49,50 @@ function condense(c: ScoredCandidate, type: AnswerType): Segment {
   return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
 }
 
-function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number): ScoredCandidate[] {
+/** A sentence beyond the best must add this share of the question's weight to be worth quoting. */
+const NEW_COVERAGE_NEEDED = 0.25;
+/** A list question whose answer is a section's items: the heading must carry this share of the question. */
+const SECTION_HEADING_COVERAGE = 0.5;
+const MAX_SECTION_ITEMS = 6;
+
+function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[]): ScoredCandidate[] {
   const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
   if (!eligible.length) return [];
   eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const best = eligible[0]!;
+  if (type === 'list') {
+    const items = sectionItems(scored, best, terms);
+    if (items.length >= 2) return items;
+  }
   const limit = type === 'list' ? 4 : 2;
+  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  const weightOf = new Map(terms.map((t) => [t.term, t.weight]));
   const picked = [best];
   const covered = new Set(best.matched);
   for (const c of eligible.slice(1)) {
     if (picked.length >= limit || c.score < SECOND_SENTENCE_RATIO * best.score) break;
-    const addsSomething = type === 'list' || c.matched.some((t) => !covered.has(t));
-    if (!addsSomething) continue;
+    const added = c.matched.filter((t) => !covered.has(t)).reduce((s, t) => s + (weightOf.get(t) ?? 0), 0) / total;
+    if (type !== 'list' && added < NEW_COVERAGE_NEEDED) continue;
     picked.push(c);
     c.matched.forEach((t) => covered.add(t));
   }
   // Read in document order within a source, sources in retrieval order.
   return picked.sort((a, b) => a.rank - b.rank || a.start - b.start);
+}
+
+/**
+ * "有哪几个…" about a section whose heading names the question (1.发展数字经济意义重大(3个有利于)):
+ * the answer is the section's items, i.e. the opening sentence of each of its paragraphs.
+ */
+function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[]): ScoredCandidate[] {
+  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  const headingShare = terms.filter((t) => best.heading.includes(t.term)).reduce((s, t) => s + t.weight, 0) / total;
+  if (headingShare < SECTION_HEADING_COVERAGE) return [];
+  const section = best.passage.section.join('\u0000');
+  return scored
+    .filter((c) => c.isLead && c.passage.source === best.passage.source && c.passage.section.join('\u0000') === section)
+    .sort((a, b) => a.start - b.start)
+    .slice(0, MAX_SECTION_ITEMS);
 }
 
 function closePunctuation(text: string, truncatedEnd: boolean): string {
@@ -79,15 +107,14 @@ export class ExtractiveAnswerer implements Answerer {
   constructor(private readonly options: ExtractiveAnswererOptions) {}
 
   weightedTerms(question: string): WeightedTerm[] {
-    const words = [...new Set(this.options.words(question))];
-    return words.map((term) => ({ term, weight: this.options.termWeight(term) }));
+    return questionTerms(question, this.options);
   }
 
   async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
     const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length));
-    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage) : [];
+    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms) : [];
     const best = [...scored].sort((a, b) => b.score - a.score)[0];
     const debug = options.debug
       ? { answerType: type, terms, best: best ? { text: best.text, coverage: best.coverage, hasEntity: best.hasEntity, score: best.score } : null, minCoverage: this.options.minCoverage }

@@ -10,7 +10,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['place', /哪里|哪儿|何地|何处|什么地方|哪些地方|哪个地方|哪些地区|哪个地区|哪个城市|哪些城市|哪个省|哪些省|位于|在哪|\bwhere\b/],
   ['person', /谁|哪位|哪些人|什么人|\bwho\b/],
   ['reason', /为什么|为何|原因|何故|\bwhy\b/],
-  ['list', /哪些|哪几|有什么|包括什么|包含什么|几方面|几大|what kinds|which/],
+  ['list', /哪些|哪几|哪[两二三四五六七八九十\d]+[个项条种类点方面大]|有什么|包括什么|包含什么|几方面|几大|what kinds|which/],
   ['definition', /是什么|什么是|指什么|何谓|含义|定义|什么意思|what is|what are/],
 ];
 

@@ -23,7 +23,12 @@ const ENTITY_BONUS = 0.1;
 const MISSING_ENTITY_FACTOR = 0.5;
 const RANK_BONUS = 0.05;
 
-export function scoreCandidate(candidate: Candidate, terms: readonly WeightedTerm[], type: AnswerType, passageCount: number): ScoredCandidate {
+export function scoreCandidate(
+  candidate: Candidate,
+  terms: readonly WeightedTerm[],
+  type: AnswerType,
+  passageCount: number,
+): ScoredCandidate {
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   let credited = 0;
   let own = 0;
@@ -33,7 +38,7 @@ export function scoreCandidate(candidate: Candidate, terms: readonly WeightedTer
       credited += weight;
       own += weight;
       matched.push(term);
-    } else if (candidate.heading.includes(term)) credited += HEADING_CREDIT * weight;
+    } else if (candidate.heading.includes(term) || candidate.lead.includes(term)) credited += HEADING_CREDIT * weight;
     else if (candidate.context.includes(term)) credited += CONTEXT_CREDIT * weight;
   }
   const coverage = credited / total;

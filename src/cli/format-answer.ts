@@ -1,0 +1,26 @@
+import type { AskResponse } from '../types.ts';
+
+const INDENT = '    ';
+
+/** `[n] source › section › subsection` */
+export function citationHeading(citation: { n: number; source: string; section: string[] }): string {
+  return `[${citation.n}] ${[citation.source, ...citation.section].join(' › ')}`;
+}
+
+/** The answer for a terminal: the text, then a numbered list of its sources with the cited text indented. */
+export function formatAnswer(response: AskResponse): string {
+  const lines = [response.answer.trim()];
+  if (response.fallback === 'llm_unavailable') {
+    lines.push('', '(The language model was unavailable: this answer is quoted from the documents.)');
+  }
+  if (response.citations.length > 0) {
+    lines.push('', 'Sources:');
+    for (const citation of response.citations) {
+      lines.push(citationHeading(citation));
+      for (const line of citation.text.split('\n')) {
+        if (line.trim() !== '') lines.push(INDENT + line.trim());
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

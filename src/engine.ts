@@ -1,0 +1,71 @@
+import type { Config } from './config.ts';
+import { ExtractiveAnswerer } from './answer/extractive.ts';
+import { createLlmAnswerer } from './answer/llm.ts';
+import { MIN_COVERAGE } from './answer/calibration.ts';
+import { bm25Idf } from './index/bm25.ts';
+import { loadIndex } from './index/loaded-index.ts';
+import { currentVersionDir } from './index/versions.ts';
+import { buildIndex } from './ingest/build-index.ts';
+import { describeReport } from './ingest/describe-report.ts';
+import { ingestOptionsFromConfig } from './ingest/from-config.ts';
+import { seedsChange, settingsChange } from './ingest/seeds-changed.ts';
+import { RetrievalQaService, type QuestionRewriter } from './qa/retrieval-qa-service.ts';
+import { openRetriever } from './retrieval/open-retriever.ts';
+import { JiebaTokenizer } from './text/jieba.ts';
+import type { Answerer, QaService } from './types.ts';
+
+export interface EngineLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Why the index must be (re)built before serving, or null when it is current. */
+async function ingestReason(config: Config): Promise<string | null> {
+  if (!(await currentVersionDir(config.INDEX_DIR))) return `no index in ${config.INDEX_DIR}`;
+  try {
+    const { manifest } = await loadIndex(config.INDEX_DIR);
+    const settings = settingsChange(manifest, config);
+    if (settings) return settings;
+    const change = await seedsChange(config.SEEDS_DIR, manifest);
+    return change ? `${config.SEEDS_DIR} changed since the index was built (${change})` : null;
+  } catch (error) {
+    return `the index cannot be read (${(error as Error).message})`;
+  }
+}
+
+export interface Engine {
+  qa: QaService;
+  /** Chunks and documents in the loaded index, for metrics and the web page. */
+  stats: { chunks: number; documents: number; terms: number };
+}
+
+/** Ingests when the index is missing or stale, loads it, and wires retrieval to the configured answerer. */
+export async function loadEngine(config: Config, log: EngineLog, rewrite?: QuestionRewriter): Promise<Engine> {
+  const tokenizer = new JiebaTokenizer();
+  const reason = await ingestReason(config);
+  if (reason) {
+    log.info(`Building the index: ${reason}`);
+    const report = await buildIndex(ingestOptionsFromConfig(config, log, tokenizer));
+    log.info(describeReport(report).replace(/\n/g, ' '));
+  }
+  const { index, retriever } = await openRetriever(config, tokenizer);
+  const documents = index.bm25.documentCount;
+  const extractive = new ExtractiveAnswerer({
+    words: (text) => tokenizer.words(text),
+    termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), documents),
+    minCoverage: MIN_COVERAGE,
+  });
+  const answerer: Answerer = config.llmEnabled
+    ? createLlmAnswerer(config, { fallback: extractive, onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`) })
+    : extractive;
+  log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
+  return {
+    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite),
+    stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
+  };
+}
+
+/** The question-answering service alone, for callers that need nothing else. */
+export async function startEngine(config: Config, log: EngineLog): Promise<QaService> {
+  return (await loadEngine(config, log)).qa;
+}

@@ -1,0 +1,38 @@
+/** Process entry (`npm start`): serve at once so probes answer, then load the engine and start taking questions. */
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { startEngine } from '../engine.ts';
+import type { QaService } from '../types.ts';
+import { buildApp } from './app.ts';
+import { closeOnSignals } from './graceful-shutdown.ts';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error('Invalid configuration (see .env.example):');
+    for (const issue of error.issues) console.error(`  - ${issue}`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  let qa: QaService | undefined;
+  const app = await buildApp({ config, qa: () => qa });
+  closeOnSignals(app);
+
+  // Fastify logs "Server listening at <address>" itself.
+  await app.listen({ host: config.HOST, port: config.PORT });
+
+  try {
+    qa = await startEngine(config, app.log);
+  } catch (error) {
+    app.log.fatal({ err: error }, 'the QA engine could not start');
+    await app.close();
+    process.exit(1);
+  }
+  app.log.info('QA engine ready: /readyz is 200 and /v1/* accept requests');
+}
+
+await main();
