@@ -60,7 +60,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
   return {
-    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite),
+    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite, index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
   };
 }

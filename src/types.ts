@@ -105,4 +105,14 @@ export interface QaService {
   search(query: string, k: number): Promise<SearchResult[]>;
   ask(question: string, options: AskOptions): Promise<AskResponse>;
   askStream(question: string, options: AskOptions): AsyncIterable<AskEvent>;
+  /** The span `start`–`end` of a document's original with up to `window` characters either side; null when the source is unknown or the offsets fall outside it. */
+  context?(source: string, start: number, end: number, window: number): Promise<PassageContext | null>;
+}
+
+/** A cited span in its surrounding text: `before + text + after` is a contiguous slice of the original. */
+export interface PassageContext {
+  source: string;
+  before: string;
+  text: string;
+  after: string;
 }

@@ -1,7 +1,7 @@
 import type { AnswerMode, Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult } from '../types.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { candidateSentences, splitClauses } from './candidates.ts';
-import { answerTypeOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
+import { answerTypeOf, hasEntityOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
 import { scoreCandidate, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
 import { noAnswerResponse } from './no-answer.ts';
 import { questionTerms } from './question-terms.ts';
@@ -30,18 +30,24 @@ interface Segment {
   truncatedEnd: boolean;
 }
 
-/** The clauses of a long sentence that hold its matched terms (or the entity the question wants). */
-function condense(c: ScoredCandidate, type: AnswerType): Segment {
+/** Clauses scoring at least this share of the best clause stay in a condensed quote. */
+const CLAUSE_KEEP_RATIO = 0.5;
+
+/** The clauses of a long sentence that carry what is asked (and the value the question wants). */
+function condense(c: ScoredCandidate, type: AnswerType, terms: readonly WeightedTerm[]): Segment {
   const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.score, truncatedStart: false, truncatedEnd: false };
   if (c.text.length <= CONDENSE_OVER || !c.matched.length) return whole;
   const clauses = splitClauses(c.text);
-  const useful = clauses.map((cl) => {
+  const focus = terms.filter((t) => t.focus);
+  const scores = clauses.map((cl) => {
     const norm = normaliseForMatch(c.text.slice(cl.start, cl.end));
-    return c.matched.some((t) => norm.includes(t)) || (requiresEntity(type) && /\d/.test(norm));
+    const matched = focus.reduce((sum, t) => sum + (norm.includes(t.term) ? t.weight : 0), 0);
+    return matched * (type !== 'other' && hasEntityOf(type, norm) ? 1.5 : 1);
   });
-  const first = useful.indexOf(true);
-  const last = useful.lastIndexOf(true);
-  if (first === -1) return whole;
+  const top = Math.max(...scores);
+  if (top <= 0) return whole;
+  const first = scores.findIndex((x) => x >= CLAUSE_KEEP_RATIO * top);
+  const last = scores.length - 1 - [...scores].reverse().findIndex((x) => x >= CLAUSE_KEEP_RATIO * top);
   const from = clauses[first]!.start;
   const to = clauses[last]!.end;
   const text = c.text.slice(from, to).trim();
@@ -51,6 +57,8 @@ function condense(c: ScoredCandidate, type: AnswerType): Segment {
 
 /** A sentence beyond the best must add this share of the question's weight to be worth quoting. */
 const NEW_COVERAGE_NEEDED = 0.25;
+/** Sentences opening with an enumeration (一是 / 第二, / (3) / ②) are items of one list. */
+const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
 /** A list question whose answer is a section's items: the heading must carry this share of the question. */
 const SECTION_HEADING_COVERAGE = 0.5;
 const MAX_SECTION_ITEMS = 6;
@@ -65,14 +73,17 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
     if (items.length >= 2) return items;
   }
   const limit = type === 'list' ? 4 : 2;
-  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
-  const weightOf = new Map(terms.map((t) => [t.term, t.weight]));
+  // A further sentence must add to what is asked, not repeat the question's framing.
+  const focus = terms.filter((t) => t.focus);
+  const total = focus.reduce((s, t) => s + t.weight, 0) || 1;
+  const weightOf = new Map(focus.map((t) => [t.term, t.weight]));
   const picked = [best];
   const covered = new Set(best.matched);
   for (const c of eligible.slice(1)) {
     if (picked.length >= limit || c.score < SECOND_SENTENCE_RATIO * best.score) break;
     const added = c.matched.filter((t) => !covered.has(t)).reduce((s, t) => s + (weightOf.get(t) ?? 0), 0) / total;
-    if (type !== 'list' && added < NEW_COVERAGE_NEEDED) continue;
+    const parallelItem = type === 'list' && ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
+    if (added < NEW_COVERAGE_NEEDED && !parallelItem) continue;
     picked.push(c);
     c.matched.forEach((t) => covered.add(t));
   }
@@ -110,6 +121,19 @@ export class ExtractiveAnswerer implements Answerer {
     return questionTerms(question, this.options);
   }
 
+  /**
+   * How well the passages support the question: the best coverage among sentences that contain what
+   * the question asks for. The refusal gate compares this with `minCoverage`; calibration reads it.
+   */
+  support(question: string, passages: SearchResult[]): number {
+    const type = answerTypeOf(question);
+    const terms = this.weightedTerms(question);
+    return candidateSentences(passages)
+      .map((c) => scoreCandidate(c, terms, type, passages.length))
+      .filter((c) => c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity))
+      .reduce((best, c) => Math.max(best, c.coverage), 0);
+  }
+
   async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
@@ -121,7 +145,7 @@ export class ExtractiveAnswerer implements Answerer {
       : undefined;
     if (!picked.length) return noAnswerResponse(question, passages, this.mode, debug);
 
-    const segments = mergeAdjacent(picked.map((c) => condense(c, type)));
+    const segments = mergeAdjacent(picked.map((c) => condense(c, type, terms)));
     const citations: Citation[] = segments.map((s, i) => ({
       n: i + 1,
       id: s.passage.id,

@@ -4,6 +4,8 @@ import { hasEntityOf, requiresEntity, type AnswerType } from './question-analysi
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /** In the clause that holds the question word: what is asked rather than its framing. */
+  focus: boolean;
 }
 
 export interface ScoredCandidate extends Candidate {
@@ -22,6 +24,8 @@ const CONTEXT_CREDIT = 0.3;
 const ENTITY_BONUS = 0.1;
 const MISSING_ENTITY_FACTOR = 0.5;
 const RANK_BONUS = 0.05;
+/** Ranking (not the refusal gate) favours sentences that hold what is asked over ones that restate the framing. */
+const FOCUS_BONUS = 0.5;
 
 export function scoreCandidate(
   candidate: Candidate,
@@ -30,20 +34,23 @@ export function scoreCandidate(
   passageCount: number,
 ): ScoredCandidate {
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
+  const focusTotal = terms.reduce((s, t) => s + (t.focus ? t.weight : 0), 0) || 1;
   let credited = 0;
   let own = 0;
+  let focusOwn = 0;
   const matched: string[] = [];
-  for (const { term, weight } of terms) {
+  for (const { term, weight, focus } of terms) {
     if (candidate.normalised.includes(term)) {
       credited += weight;
       own += weight;
+      if (focus) focusOwn += weight;
       matched.push(term);
     } else if (candidate.heading.includes(term) || candidate.lead.includes(term)) credited += HEADING_CREDIT * weight;
     else if (candidate.context.includes(term)) credited += CONTEXT_CREDIT * weight;
   }
   const coverage = credited / total;
   const hasEntity = hasEntityOf(type, candidate.normalised);
-  let score = coverage + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
+  let score = coverage + FOCUS_BONUS * (focusOwn / focusTotal) + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
   if (requiresEntity(type) && !hasEntity) score *= MISSING_ENTITY_FACTOR;
   return { ...candidate, coverage, ownCoverage: own / total, hasEntity, score, matched };
 }

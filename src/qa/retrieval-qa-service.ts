@@ -1,9 +1,25 @@
-import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, QaService, Retriever, SearchResult } from '../types.ts';
+import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
 
 /** Turns a follow-up into a question that stands alone; the identity when there is no history. */
 export type QuestionRewriter = (question: string, history: readonly ChatTurn[]) => Promise<string>;
 
 export const keepQuestion: QuestionRewriter = async (question) => question;
+
+/** Where the documents' decoded originals are read from (the index's OriginalStore). */
+export interface OriginalsReader {
+  read(source: string): Promise<string | undefined>;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** `text.slice(from, to)` widened or narrowed so that neither end splits a surrogate pair. */
+function sliceWhole(text: string, from: number, to: number): string {
+  const start = from > 0 && isLowSurrogate(text.charCodeAt(from)) ? from + 1 : from;
+  const end = to < text.length && isLowSurrogate(text.charCodeAt(to)) ? to - 1 : to;
+  return text.slice(start, Math.max(start, end));
+}
 
 /**
  * Retrieve, then answer. Only the (rewritten) new question is searched: the history decides what the
@@ -15,10 +31,23 @@ export class RetrievalQaService implements QaService {
     private readonly answerer: Answerer,
     private readonly defaultK: number,
     private readonly rewrite: QuestionRewriter = keepQuestion,
+    private readonly originals?: OriginalsReader,
   ) {}
 
   search(query: string, k: number): Promise<SearchResult[]> {
     return this.retriever.search(query, k);
+  }
+
+  async context(source: string, start: number, end: number, window: number): Promise<PassageContext | null> {
+    const original = await this.originals?.read(source);
+    if (original === undefined || start < 0 || end < start || end > original.length) return null;
+    return {
+      source,
+      // The context never cuts a character in half; the cited span itself is returned exactly as indexed.
+      before: sliceWhole(original, Math.max(0, start - window), start),
+      text: original.slice(start, end),
+      after: sliceWhole(original, end, end + window),
+    };
   }
 
   private async prepare(question: string, options: AskOptions) {
