@@ -11,11 +11,13 @@ import { PROJECT_ROOT } from './lib/paths.ts';
 import { syntheticCorpus } from './lib/synthetic-corpus.ts';
 
 const sizes = (process.argv[2] ?? '10,25,50').split(',').map(Number);
+/** The same V8 flags `npm run ingest` runs with (package.json). */
+const INGEST_NODE_FLAGS = ['--max-old-space-size=512'];
 const rows: { mb: number; seconds: number; chunks: number; maxRssMB: number }[] = [];
 for (const size of sizes) {
   const corpus = await syntheticCorpus(CMRC_CONTEXTS, join(tmpdir(), `zhida-bench-corpus-${size}mb`), size);
   const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-index-'));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'scripts/lib/ingest-child.ts')], {
+  const out = execFileSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'scripts/lib/ingest-child.ts')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, SEEDS_DIR: corpus, INDEX_DIR: indexDir },
     encoding: 'utf8',

@@ -19,6 +19,7 @@ export const configSchema = z.object({
 
   CHUNK_SIZE: int(50, 5000).default(500),
   CHUNK_OVERLAP_SENTENCES: int(0, 5).default(1),
+  INDEX_SEGMENT_CHUNKS: int(64, 10_000_000).default(8_192),
 
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(32, 4096).default(256),

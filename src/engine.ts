@@ -9,7 +9,9 @@ import { buildIndex } from './ingest/build-index.ts';
 import { describeReport } from './ingest/describe-report.ts';
 import { ingestOptionsFromConfig } from './ingest/from-config.ts';
 import { seedsChange, settingsChange } from './ingest/seeds-changed.ts';
+import { createLlmRewriter } from './qa/llm-rewriter.ts';
 import { RetrievalQaService, type QuestionRewriter } from './qa/retrieval-qa-service.ts';
+import { ruleRewriter } from './qa/rule-rewriter.ts';
 import { openRetriever } from './retrieval/open-retriever.ts';
 import { JiebaTokenizer } from './text/jieba.ts';
 import type { Answerer, QaService } from './types.ts';
@@ -39,6 +41,12 @@ export interface Engine {
   stats: { chunks: number; documents: number; terms: number };
 }
 
+/** Follow-ups are made standalone by the LLM when one is configured and allowed to, else by rule. */
+function defaultRewriter(config: Config, log: EngineLog): QuestionRewriter {
+  if (!(config.llmEnabled && config.LLM_REWRITE_QUESTIONS)) return ruleRewriter;
+  return createLlmRewriter(config, { onFallback: (error) => log.warn(`LLM question rewrite failed (${error instanceof Error ? error.message : String(error)}); rewrote by rule`) });
+}
+
 /** Ingests when the index is missing or stale, loads it, and wires retrieval to the configured answerer. */
 export async function loadEngine(config: Config, log: EngineLog, rewrite?: QuestionRewriter): Promise<Engine> {
   const tokenizer = new JiebaTokenizer();
@@ -60,7 +68,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
   return {
-    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite, index.originals),
+    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite ?? defaultRewriter(config, log), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
   };
 }

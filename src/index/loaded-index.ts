@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
 import { Bm25Index } from './bm25-index.ts';
+import { Bm25Segment } from './bm25-segment.ts';
 import { CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { OriginalStore } from './original-store.ts';
 import { HnswVectorStore } from './vector-store.ts';
 import { currentVersionDir } from './versions.ts';
 
-export const BM25_FILE = 'bm25.bin';
+export const bm25File = (segment: number) => `bm25-${segment}.bin`;
 export const EMBEDDER_STATS_FILE = 'embedder-stats.bin';
 
 /** Everything a query needs, read from one published version. */
@@ -32,7 +33,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
   try {
     const [chunks, bm25, embedderStats] = await Promise.all([
       ChunkStore.load(join(directory, CHUNKS_FILE)),
-      Bm25Index.load(join(directory, BM25_FILE)),
+      Promise.all(Array.from({ length: manifest.segments.count }, (_, i) => Bm25Segment.load(join(directory, bm25File(i))))).then((segments) => new Bm25Index(segments)),
       manifest.embedder.kind.startsWith('local') ? LocalEmbeddingStats.load(join(directory, EMBEDDER_STATS_FILE)) : null,
     ]);
     if (chunks.size !== manifest.counts.chunks || bm25.documentCount !== chunks.size) {
@@ -45,7 +46,8 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
       bm25,
       embedderStats,
       originals: new OriginalStore(directory),
-      openVectors: (embeddings) => HnswVectorStore.open(directory, manifest.embedder.dimensions, embeddings, (label) => chunks.document(label)),
+      openVectors: (embeddings) =>
+        HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)),
     };
   } catch (cause) {
     if (cause instanceof AppError) throw cause;

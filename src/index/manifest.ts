@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const fileEntry = z.object({
   hash: z.string(),
@@ -19,6 +19,8 @@ export const manifestSchema = z.object({
   embedder: z.object({ kind: z.string(), model: z.string().nullable(), dimensions: z.number().int().positive() }),
   tokenizer: z.string(),
   chunking: z.object({ maxChars: z.number().int(), overlapSentences: z.number().int() }),
+  /** Chunks 0…size-1 are segment 0, and so on: each has its own BM25 and vector files. */
+  segments: z.object({ count: z.number().int().nonnegative(), size: z.number().int().positive() }),
   files: z.record(z.string(), fileEntry),
   skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
   counts: z.object({ files: z.number().int(), chunks: z.number().int(), terms: z.number().int(), bytes: z.number().int() }),

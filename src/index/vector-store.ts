@@ -5,12 +5,13 @@ import hnswlib from 'hnswlib-node';
 import { join } from 'node:path';
 
 const { HierarchicalNSW } = hnswlib;
-type Hnsw = InstanceType<typeof HierarchicalNSW>;
+export type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
-export const VECTORS_FILE = 'vectors.hnsw';
 const M = 16;
-const EF_CONSTRUCTION = 100;
+const EF_CONSTRUCTION = 64;
 const EF_SEARCH_MIN = 100;
+
+export const vectorsFile = (segment: number) => `vectors-${segment}.hnsw`;
 
 export interface VectorHit {
   label: number;
@@ -24,21 +25,21 @@ export function createHnsw(dimensions: number, capacity: number): Hnsw {
   return index;
 }
 
-function isZero(vector: readonly number[]): boolean {
-  return vector.every((v) => v === 0);
-}
+const isZero = (vector: readonly number[]) => vector.every((v) => v === 0);
 
 /**
  * LangChain's VectorStore over hnswlib-node, thinner than `@langchain/community`'s HNSWLib (which pulls
- * in a hundred packages): labels are chunk numbers and documents come from the chunk store.
+ * in a hundred packages). Labels are chunk numbers; each segment of `segmentSize` chunks has its own
+ * graph, so ingest holds one graph at a time; documents come from the chunk store.
  */
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (doc: DocumentInterface) => boolean;
-  private readonly added: DocumentInterface[] = [];
+  private readonly added = new Map<number, DocumentInterface>();
 
   constructor(
     embeddings: EmbeddingsInterface,
-    readonly index: Hnsw,
+    readonly segments: Hnsw[],
+    readonly segmentSize: number,
     private readonly documentAt: (label: number) => DocumentInterface | undefined = () => undefined,
   ) {
     super(embeddings, {});
@@ -48,36 +49,53 @@ export class HnswVectorStore extends SaveableVectorStore {
     return 'hnswlib-node';
   }
 
-  get dimensions(): number {
-    return this.index.getNumDimensions();
-  }
-
-  static async open(directory: string, dimensions: number, embeddings: EmbeddingsInterface, documentAt: (label: number) => DocumentInterface | undefined): Promise<HnswVectorStore> {
-    const index = new HierarchicalNSW('cosine', dimensions);
-    await index.readIndex(join(directory, VECTORS_FILE));
-    return new HnswVectorStore(embeddings, index, documentAt);
+  static async open(
+    directory: string,
+    layout: { dimensions: number; segments: number; segmentSize: number },
+    embeddings: EmbeddingsInterface,
+    documentAt: (label: number) => DocumentInterface | undefined,
+  ): Promise<HnswVectorStore> {
+    const segments: Hnsw[] = [];
+    for (let i = 0; i < layout.segments; i++) {
+      const index = new HierarchicalNSW('cosine', layout.dimensions);
+      await index.readIndex(join(directory, vectorsFile(i)));
+      segments.push(index);
+    }
+    return new HnswVectorStore(embeddings, segments, layout.segmentSize, documentAt);
   }
 
   async save(directory: string): Promise<void> {
-    await this.index.writeIndex(join(directory, VECTORS_FILE));
+    for (const [i, segment] of this.segments.entries()) await segment.writeIndex(join(directory, vectorsFile(i)));
   }
 
-  /** Nearest labels by cosine similarity; nothing for an all-zero query (only stop words). */
+  /** The stored vector of a chunk (to carry it into a new index version). */
+  vectorOf(label: number): number[] {
+    return this.segments[Math.min(Math.floor(label / this.segmentSize), this.segments.length - 1)]!.getPoint(label);
+  }
+
+  /** Nearest labels by cosine similarity over all segments; nothing for an all-zero query (no words). */
   searchVector(vector: readonly number[], k: number): VectorHit[] {
-    const count = this.index.getCurrentCount();
-    if (count === 0 || isZero(vector)) return [];
-    const n = Math.min(k, count);
-    this.index.setEf(Math.max(EF_SEARCH_MIN, n));
-    const { neighbors, distances } = this.index.searchKnn([...vector], n);
-    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
+    if (isZero(vector)) return [];
+    const hits: VectorHit[] = [];
+    for (const segment of this.segments) {
+      const count = segment.getCurrentCount();
+      if (!count) continue;
+      const n = Math.min(k, count);
+      segment.setEf(Math.max(EF_SEARCH_MIN, n));
+      const { neighbors, distances } = segment.searchKnn([...vector], n);
+      neighbors.forEach((label, i) => hits.push({ label, similarity: 1 - distances[i]! }));
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
   }
 
   async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<string[]> {
-    const start = this.index.getCurrentCount();
-    if (start + vectors.length > this.index.getMaxElements()) this.index.resizeIndex(start + vectors.length);
+    if (!this.segments.length) this.segments.push(createHnsw(vectors[0]?.length ?? 1, vectors.length));
+    const last = this.segments.at(-1)!;
+    const start = (this.segments.length - 1) * this.segmentSize + last.getCurrentCount();
+    if (last.getCurrentCount() + vectors.length > last.getMaxElements()) last.resizeIndex(last.getCurrentCount() + vectors.length);
     vectors.forEach((vector, i) => {
-      this.index.addPoint(vector, start + i);
-      this.added[start + i] = documents[i]!;
+      last.addPoint(vector, start + i);
+      this.added.set(start + i, documents[i]!);
     });
     return vectors.map((_, i) => String(start + i));
   }
@@ -89,7 +107,7 @@ export class HnswVectorStore extends SaveableVectorStore {
   async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
     const out: [DocumentInterface, number][] = [];
     for (const { label, similarity } of this.searchVector(query, filter ? k * 4 : k)) {
-      const doc = this.added[label] ?? this.documentAt(label) ?? new Document({ pageContent: '', metadata: { label } });
+      const doc = this.added.get(label) ?? this.documentAt(label) ?? new Document({ pageContent: '', metadata: { label } });
       if (!filter || filter(doc)) out.push([doc, similarity]);
     }
     return out.slice(0, k);

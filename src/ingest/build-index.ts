@@ -1,25 +1,26 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
 import type { EmbedderDescriptor } from '../embeddings/factory.ts';
+import { FeatureSpillWriter } from '../embeddings/feature-spill.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
-import { Bm25Builder } from '../index/bm25-index.ts';
-import { CHUNKS_FILE, ChunkWriter, readChunks } from '../index/chunk-store.ts';
-import { BM25_FILE, EMBEDDER_STATS_FILE } from '../index/loaded-index.ts';
+import { CHUNKS_FILE, ChunkWriter } from '../index/chunk-store.ts';
+import { EMBEDDER_STATS_FILE } from '../index/loaded-index.ts';
 import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.ts';
 import { OriginalWriter } from '../index/original-store.ts';
-import { createHnsw, VECTORS_FILE } from '../index/vector-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
+import { withBigrams } from '../retrieval/search-terms.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { ChunkRecord, Tokenizer } from '../types.ts';
+import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
+import { embedVectors } from './embed-vectors.ts';
 import { openPreviousIndex, type PreviousIndex } from './previous-index.ts';
 import type { IngestLog, IngestProgress, IngestReport } from './progress.ts';
 import { readDocument } from './read-document.ts';
 import { contentHash, scanSeeds } from './scan.ts';
 import { searchText } from './search-text.ts';
-import { withBigrams } from '../retrieval/search-terms.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -30,6 +31,8 @@ export interface IngestOptions {
   embedder: EmbedderDescriptor;
   /** Builds the embedder; local embedders get the corpus statistics gathered while reading. */
   createEmbeddings(stats: LocalEmbeddingStats): Embeddings;
+  /** Chunks per index segment: ingest holds one segment's postings and graph in memory at a time. */
+  segmentSize: number;
   /** Ignore the previous index and rebuild everything. */
   full?: boolean;
   embedBatchSize?: number;
@@ -37,17 +40,20 @@ export interface IngestOptions {
   log: IngestLog;
 }
 
-/** Terms of a chunk and, for the local embedder, its feature slots: one tokenisation serves both. */
+const READ_AHEAD = 8;
+
+/** Terms of a chunk and, for the local embedder, its hashed features: one tokenisation serves both. */
 function analyse(chunk: Pick<ChunkRecord, 'section' | 'text'>, tokenizer: Tokenizer, embeddings: Embeddings) {
   const normalised = normaliseForMatch(searchText(chunk));
   const words = tokenizer.tokenize(normalised);
-  const slots = embeddings instanceof LocalHashEmbeddings ? embeddings.slots(embeddings.featuresFromTerms(words, normalised)) : null;
-  return { terms: withBigrams(words, normalised), slots };
+  const features = embeddings instanceof LocalHashEmbeddings ? embeddings.featuresFromTerms(words, normalised) : null;
+  return { terms: withBigrams(words, normalised), features, slots: features && (embeddings as LocalHashEmbeddings).slots(features) };
 }
 
 /**
  * Reads the seeds, reuses what did not change since the previous index, and publishes a new version
- * atomically. Holds one document at a time plus the postings; chunk texts stream to disk.
+ * atomically. Holds one document, one segment's postings and one graph at a time; chunk texts,
+ * originals and features stream to disk.
  */
 export async function buildIndex(options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
@@ -55,23 +61,24 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   const release = await acquireIngestLock(options.indexDir);
   try {
     const files = await scanSeeds(options.seedsDir);
-    const probeEmbeddings = options.createEmbeddings(new LocalEmbeddingStats());
-    const previous: PreviousIndex | null = options.full
-      ? null
-      : await openPreviousIndex(options.indexDir, { embedder: options.embedder, chunking: options.chunking, tokenizer: options.tokenizerName, embeddings: probeEmbeddings }, log);
+    const probe = options.createEmbeddings(new LocalEmbeddingStats());
+    const wanted = { embedder: options.embedder, chunking: options.chunking, tokenizer: options.tokenizerName, embeddings: probe };
+    const previous: PreviousIndex | null = options.full ? null : await openPreviousIndex(options.indexDir, wanted, log);
     const stats = previous?.index.embedderStats?.clone() ?? new LocalEmbeddingStats();
     const embeddings = options.createEmbeddings(stats);
+    const local = embeddings instanceof LocalHashEmbeddings;
     const staging = await createStagingDir(options.indexDir);
 
     const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
     const manifestFiles: Manifest['files'] = {};
-    const bm25 = new Bm25Builder();
+    const bm25 = new Bm25SegmentsWriter(staging, options.segmentSize);
     const chunkWriter = new ChunkWriter(join(staging, CHUNKS_FILE));
     const originals = new OriginalWriter(staging);
+    const spill = local ? new FeatureSpillWriter(join(staging, 'features.tmp')) : null;
     const reusedFrom = new Map<number, number>(); // new label → old label
-    const oldToNew = new Map<number, number>();
     const progress: IngestProgress = { phase: 'read', filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.bytes, 0), chunks: 0, embedded: 0 };
 
+    // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
         const { slots } = analyse(previous!.index.chunks.at(label)!, tokenizer, embeddings);
@@ -79,19 +86,22 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       }
     };
 
-    // Reading the next file overlaps with processing this one.
-    let next = files[0] ? readFile(files[0].path) : null;
+    // Reads run a few files ahead of processing, so small files do not wait on the disk one by one.
+    const reads = new Map<number, Promise<Buffer>>();
+    const readAhead = (upTo: number) => {
+      for (let j = reads.size ? Math.max(...reads.keys()) + 1 : 0; j <= upTo && j < files.length; j++) reads.set(j, readFile(files[j]!.path));
+    };
     for (const [i, file] of files.entries()) {
-      const bytes = await next!;
-      next = files[i + 1] ? readFile(files[i + 1]!.path) : null;
+      readAhead(i + READ_AHEAD);
+      const bytes = await reads.get(i)!;
+      reads.delete(i);
       const hash = contentHash(bytes);
       const before = previous?.index.manifest.files[file.source];
       if (before && before.hash === hash) {
         for (const oldLabel of previous!.labelsBySource.get(file.source) ?? []) {
           const label = await chunkWriter.append(previous!.index.chunks.at(oldLabel)!);
-          bm25.addDocumentPostings(previous!.index.bm25.lengths[oldLabel]!);
+          await bm25.addCountedDocument(previous!.index.bm25.lengthOf(oldLabel), previous!.index.bm25.termsOf(oldLabel));
           reusedFrom.set(label, oldLabel);
-          oldToNew.set(oldLabel, label);
         }
         await originals.write(file.source, (await previous!.index.originals.read(file.source)) ?? '');
         manifestFiles[file.source] = before;
@@ -105,9 +115,12 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
           if (before) forget(file.source);
           const chunks = chunkDocument(read.document, options.chunking);
           for (const chunk of chunks) {
-            const { terms, slots } = analyse(chunk, tokenizer, embeddings);
-            bm25.addDocument(terms);
-            if (slots) stats.observe(slots);
+            const { terms, features, slots } = analyse(chunk, tokenizer, embeddings);
+            await bm25.addDocument(terms);
+            if (features && slots) {
+              stats.observe(slots);
+              await spill!.write(features);
+            }
             await chunkWriter.append(chunk);
           }
           await originals.write(file.source, read.document.text);
@@ -126,32 +139,42 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         if (!report.skipped.some((s) => s.source === source)) report.removed.push(source);
       }
     }
-    previous?.index.bm25.forEachPosting((old) => oldToNew.get(old), (term, doc, tf) => bm25.addPosting(term, doc, tf));
-    await chunkWriter.close();
-    await originals.close();
+    await Promise.all([chunkWriter.close(), originals.close(), bm25.close(), spill?.close()]);
     const total = chunkWriter.count;
-    const bm25Index = bm25.build();
 
     progress.phase = 'embed';
     options.onProgress?.(progress);
-    const dimensions = await embedAll(join(staging, CHUNKS_FILE), staging, total, embeddings, previous, reusedFrom, options, progress);
+    const vectors = await embedVectors({
+      staging,
+      chunksFile: join(staging, CHUNKS_FILE),
+      spillFile: spill?.file ?? null,
+      total,
+      segmentSize: options.segmentSize,
+      dimensions: options.embedder.dimensions,
+      embeddings,
+      previous,
+      reusedFrom,
+      batchSize: options.embedBatchSize ?? 256,
+      progress,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     report.embeddedChunks = total - reusedFrom.size;
 
     progress.phase = 'write';
     options.onProgress?.(progress);
-    await bm25Index.save(join(staging, BM25_FILE));
-    if (embeddings instanceof LocalHashEmbeddings) await stats.save(join(staging, EMBEDDER_STATS_FILE));
-    const totalBytes = Object.values(manifestFiles).reduce((s, f) => s + f.bytes, 0);
+    if (local) await stats.save(join(staging, EMBEDDER_STATS_FILE));
     await writeManifest(staging, {
       formatVersion: FORMAT_VERSION,
       createdAt: new Date().toISOString(),
-      embedder: { ...options.embedder, dimensions },
+      embedder: { ...options.embedder, dimensions: vectors.dimensions },
       tokenizer: options.tokenizerName,
       chunking: { maxChars: options.chunking.maxChars, overlapSentences: options.chunking.overlapSentences },
+      segments: { count: vectors.segments, size: options.segmentSize },
       files: manifestFiles,
       skipped: report.skipped,
-      counts: { files: Object.keys(manifestFiles).length, chunks: total, terms: bm25Index.terms.length, bytes: totalBytes },
+      counts: { files: Object.keys(manifestFiles).length, chunks: total, terms: bm25.terms, bytes: Object.values(manifestFiles).reduce((s, f) => s + f.bytes, 0) },
     });
+    if (spill) await rm(spill.file, { force: true });
     report.versionDir = await publishVersion(options.indexDir, staging);
     report.chunks = total;
     report.bytes = progress.bytesTotal;
@@ -160,46 +183,4 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   } finally {
     await release();
   }
-}
-
-/** Second pass: vectors for every chunk, copied from the previous index when the chunk was reused. */
-async function embedAll(
-  chunksFile: string,
-  staging: string,
-  total: number,
-  embeddings: Embeddings,
-  previous: PreviousIndex | null,
-  reusedFrom: Map<number, number>,
-  options: IngestOptions,
-  progress: IngestProgress,
-): Promise<number> {
-  const batchSize = options.embedBatchSize ?? 256;
-  let hnsw: ReturnType<typeof createHnsw> | null = options.embedder.dimensions ? createHnsw(options.embedder.dimensions, total) : null;
-  let pending: { label: number; text: string }[] = [];
-  const flush = async () => {
-    if (!pending.length) return;
-    const vectors = await embeddings.embedDocuments(pending.map((p) => p.text));
-    hnsw ??= createHnsw(vectors[0]!.length, total);
-    vectors.forEach((vector, i) => hnsw!.addPoint(vector, pending[i]!.label));
-    progress.embedded += pending.length;
-    options.onProgress?.(progress);
-    pending = [];
-  };
-  let label = 0;
-  for await (const chunk of readChunks(chunksFile)) {
-    const old = reusedFrom.get(label);
-    if (old !== undefined) {
-      hnsw ??= createHnsw(previous!.vectors.dimensions, total);
-      hnsw.addPoint(previous!.vectors.index.getPoint(old), label);
-      progress.embedded++;
-    } else {
-      pending.push({ label, text: searchText(chunk) });
-      if (pending.length >= batchSize) await flush();
-    }
-    label++;
-  }
-  await flush();
-  hnsw ??= createHnsw(options.embedder.dimensions ?? 1, 0);
-  await hnsw.writeIndex(join(staging, VECTORS_FILE));
-  return hnsw.getNumDimensions();
 }

@@ -14,6 +14,7 @@ export function ingestOptionsFromConfig(config: Config, log: IngestLog, tokenize
     seedsDir: config.SEEDS_DIR,
     indexDir: config.INDEX_DIR,
     chunking: { maxChars: config.CHUNK_SIZE, overlapSentences: config.CHUNK_OVERLAP_SENTENCES },
+    segmentSize: config.INDEX_SEGMENT_CHUNKS,
     tokenizer,
     tokenizerName: TOKENIZER_NAME,
     embedder: describeEmbedder(config),

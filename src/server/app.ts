@@ -3,42 +3,66 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import type { QaService } from '../types.ts';
 import { formatValidationErrors, toHttpError } from './http-errors.ts';
+import { withRedaction } from './logger-options.ts';
+import accessPlugin from './plugins/access.ts';
 import connectionDrainingPlugin from './plugins/connection-draining.ts';
 import errorsPlugin from './plugins/errors.ts';
 import jsonOnlyPlugin from './plugins/json-only.ts';
+import metricsPlugin, { type IndexStats } from './plugins/metrics.ts';
+import openApiPlugin from './plugins/openapi.ts';
 import qaServicePlugin, { type QaServicePluginOptions } from './plugins/qa-service.ts';
 import requestIdPlugin from './plugins/request-id.ts';
+import securityHeadersPlugin from './plugins/security-headers.ts';
+import webPagePlugin from './plugins/web-page.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import askRoute from './routes/ask.ts';
+import chatCompletionsRoutes from './routes/chat-completions.ts';
 import healthRoutes from './routes/health.ts';
+import metricsRoute from './routes/metrics.ts';
+import passageRoute from './routes/passage.ts';
 import searchRoute from './routes/search.ts';
 
 export interface BuildAppOptions {
   config: Config;
   /** Returns the QA engine once its index is loaded; until then /readyz and /v1/* answer 503 NOT_READY. */
   qa: () => QaService | undefined;
-  /** Fastify's (pino) logger options; defaults to `{ level: config.LOG_LEVEL }`. Pass `false` to silence. */
+  /** Fastify's (pino) logger options; defaults to `{ level: config.LOG_LEVEL }`. Pass `false` to silence. Authorization headers are always redacted. */
   logger?: FastifyServerOptions['logger'];
+  /** The loaded index's size for /metrics; undefined while it loads. */
+  indexStats?: () => IndexStats | undefined;
 }
 
-/** The application itself: plugins first, then routes. Not encapsulated, so its error handlers cover every route. */
-export const appPlugin = fp<QaServicePluginOptions>(async function zhidaApp(app, options) {
+type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats'>;
+
+/**
+ * The application itself: plugins first, then routes. Not encapsulated, so its error handlers cover every route.
+ * Access (keys, rate limits) comes before any route it guards, and the OpenAPI plugin before the routes it documents.
+ */
+export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, options) {
   await app.register(requestIdPlugin);
   await app.register(errorsPlugin);
   await app.register(jsonOnlyPlugin);
   await app.register(qaServicePlugin, options);
   await app.register(connectionDrainingPlugin);
+  await app.register(securityHeadersPlugin, { config: options.config });
+  await app.register(metricsPlugin, { indexStats: options.indexStats });
+  await app.register(accessPlugin, { config: options.config });
+  await app.register(webPagePlugin);
+  await app.register(openApiPlugin);
 
   await app.register(healthRoutes);
   await app.register(askRoute);
   await app.register(searchRoute);
+  await app.register(passageRoute);
+  await app.register(chatCompletionsRoutes);
+  await app.register(metricsRoute);
 });
 
 /** Builds a ready (not yet listening) Fastify instance: call `listen()` to serve, or `inject()` to test. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { config, qa } = options;
+  const { config, qa, indexStats } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.LOG_LEVEL },
+    logger: withRedaction(options.logger, config.LOG_LEVEL),
     genReqId: requestIdFor,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Let in-flight requests finish on close; only idle keep-alive sockets are dropped (see connection-draining).
@@ -56,7 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void (reply as FastifyReply).code(statusCode).header(REQUEST_ID_HEADER, request.id).send(body);
     },
   });
-  await app.register(appPlugin, { config, qa });
+  await app.register(appPlugin, { config, qa, indexStats });
   await app.ready();
   return app;
 }

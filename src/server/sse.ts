@@ -6,7 +6,10 @@ import type { FastifyReply } from 'fastify';
  * writing it here keeps control of the headers, backpressure and the end of the stream.
  */
 export interface EventStream {
+  /** A named event: `event: <name>` and one `data:` line (the /v1/ask stream). */
   send(event: string, json: string): Promise<void>;
+  /** An unnamed event, `data: <text>` only (the OpenAI-style stream, whose last event is `data: [DONE]`). */
+  data(text: string): Promise<void>;
   end(): void;
 }
 
@@ -22,11 +25,13 @@ export function openEventStream(reply: FastifyReply, signal: AbortSignal): Event
     // Stops proxies such as nginx from buffering the stream.
     'x-accel-buffering': 'no',
   });
+  // JSON.stringify output has no raw newlines, so one `data:` line per event is enough.
+  const write = async (frame: string) => {
+    if (!res.write(frame)) await once(res, 'drain', { signal });
+  };
   return {
-    async send(event, json) {
-      // JSON.stringify output has no raw newlines, so one `data:` line per event is enough.
-      if (!res.write(`event: ${event}\ndata: ${json}\n\n`)) await once(res, 'drain', { signal });
-    },
+    send: (event, json) => write(`event: ${event}\ndata: ${json}\n\n`),
+    data: (text) => write(`data: ${text}\n\n`),
     end() {
       if (!res.writableEnded) res.end();
     },

@@ -76,3 +76,21 @@ test('--full rebuilds everything, and a different embedder dimension is refused 
   await assert.rejects(openRetriever(other, tokenizer), (error: { code?: string }) => error.code === 'INDEX_INCOMPATIBLE');
   assert.ok((await readFile(join(full.versionDir, 'manifest.json'), 'utf8')).includes('"dimensions": 64'));
 });
+
+test('an index cut into many segments answers like one built whole', async () => {
+  const seed = await seedText();
+  const seeds = await makeSeeds({ 'a.txt': seed, 'b.txt': seed.replace(/贵州/g, '云南'), 'c.txt': seed.replace(/数据/g, '信息') });
+  const small = await testConfig(seeds, { INDEX_SEGMENT_CHUNKS: '64' });
+  const whole = await testConfig(seeds, { INDEX_SEGMENT_CHUNKS: '100000' });
+  await buildIndex(ingestOptionsFromConfig(small, silentLog, tokenizer));
+  await buildIndex(ingestOptionsFromConfig(whole, silentLog, tokenizer));
+  const cut = await openRetriever(small, tokenizer);
+  const one = await openRetriever(whole, tokenizer);
+  assert.ok(cut.index.manifest.segments.count >= 2);
+  assert.equal(one.index.manifest.segments.count, 1);
+  for (const query of ['云南要培育几家百亿级平台经济企业', '信息中心要利用哪些可再生能源', '东数西算']) {
+    const ids = async (r: typeof cut, mode: 'bm25' | 'vector') => (await r.retriever.search(query, 5, mode)).map((x) => x.id);
+    assert.deepEqual(await ids(cut, 'bm25'), await ids(one, 'bm25'), query);
+    assert.deepEqual(await ids(cut, 'vector'), await ids(one, 'vector'), query);
+  }
+});

@@ -13,6 +13,7 @@ export function checkedQuestion(raw: string): string {
   return question;
 }
 
+/** POST /v1/ask: a cited answer as JSON, or as Server-Sent Events with `stream: true`. */
 export default async function askRoute(app: FastifyInstance) {
   app.post<{ Body: AskBody }>('/v1/ask', { schema: askSchema }, async (request, reply) => {
     const { k, stream, debug = false, history } = request.body;
@@ -22,10 +23,13 @@ export default async function askRoute(app: FastifyInstance) {
     const options: AskOptions = { k, debug, history, signal: disconnect.signal };
     try {
       if (stream) {
-        await streamAnswer(request, reply, qa.askStream(question, options), { signal: disconnect.signal, debugAsked: debug });
+        const events = app.metrics.countAnswers(qa.askStream(question, options));
+        await streamAnswer(request, reply, events, { signal: disconnect.signal, debugAsked: debug });
         return reply;
       }
-      return publicResponse(await qa.ask(question, options), debug);
+      const response = await qa.ask(question, options);
+      app.metrics.countAnswer(response);
+      return publicResponse(response, debug);
     } finally {
       disconnect.dispose();
     }

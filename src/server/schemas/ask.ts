@@ -1,8 +1,11 @@
 import type { ChatTurn } from '../../types.ts';
-import { errorResponseSchema } from './error.ts';
+import { errorResponses } from './error.ts';
 
 /** Limits on the trimmed question; checked in the route so each gets its own error code. */
 export const QUESTION_MAX_CHARS = 2000;
+/** Earlier turns only help to read a follow-up; this many, this long, is plenty. */
+export const HISTORY_MAX_TURNS = 20;
+export const HISTORY_TURN_MAX_CHARS = 4000;
 
 export interface AskBody {
   question: string;
@@ -12,59 +15,67 @@ export interface AskBody {
   history?: ChatTurn[];
 }
 
+export const chatTurnSchema = {
+  type: 'object',
+  description: 'One earlier turn of the conversation',
+  additionalProperties: false,
+  required: ['role', 'content'],
+  properties: {
+    role: { type: 'string', enum: ['user', 'assistant'], description: 'Who said it' },
+    content: { type: 'string', maxLength: HISTORY_TURN_MAX_CHARS, description: `What was said (at most ${HISTORY_TURN_MAX_CHARS} characters)` },
+  },
+} as const;
+
 export const askBodySchema = {
   type: 'object',
+  description: 'A question about the indexed documents',
   additionalProperties: false,
   required: ['question'],
   properties: {
     // Length is checked after trimming (EMPTY_QUESTION / QUESTION_TOO_LONG), not here.
-    question: { type: 'string', description: `1–${QUESTION_MAX_CHARS} characters after trimming` },
-    k: { type: 'integer', minimum: 1, maximum: 20 },
-    stream: { type: 'boolean' },
-    debug: { type: 'boolean' },
+    question: { type: 'string', description: `The question, 1–${QUESTION_MAX_CHARS} characters after trimming` },
+    k: { type: 'integer', minimum: 1, maximum: 20, description: 'How many passages to retrieve (default RETRIEVAL_K)' },
+    stream: { type: 'boolean', description: 'Answer as Server-Sent Events (citations, delta…, done) instead of one JSON object' },
+    debug: { type: 'boolean', description: 'Include the free-form `debug` object (retrieval ranks, timings…)' },
     history: {
       type: 'array',
-      maxItems: 20,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['role', 'content'],
-        properties: {
-          role: { type: 'string', enum: ['user', 'assistant'] },
-          content: { type: 'string', maxLength: 4000 },
-        },
-      },
+      maxItems: HISTORY_MAX_TURNS,
+      description:
+        'Earlier turns, oldest first. A follow-up (“那贵州呢？”, “它的目标是多少？”) is rewritten into a standalone question, returned as `question`',
+      items: chatTurnSchema,
     },
   },
 } as const;
 
 export const citationSchema = {
   type: 'object',
+  description: 'A passage the answer cites as [n]',
   required: ['n', 'id', 'text', 'source', 'section', 'start', 'end', 'score'],
   properties: {
-    n: { type: 'integer' },
-    id: { type: 'string' },
-    text: { type: 'string' },
-    source: { type: 'string' },
-    section: { type: 'array', items: { type: 'string' } },
-    start: { type: 'integer' },
-    end: { type: 'integer' },
-    score: { type: 'number' },
+    n: { type: 'integer', description: 'The number of its [n] markers in the answer' },
+    id: { type: 'string', description: 'Chunk id in the index' },
+    text: { type: 'string', description: 'The passage text, exactly as in the document' },
+    source: { type: 'string', description: 'Document path relative to SEEDS_DIR' },
+    section: { type: 'array', items: { type: 'string', description: 'A heading' }, description: 'Headings above the passage, outermost first' },
+    start: { type: 'integer', description: 'Offset of the passage in the decoded document' },
+    end: { type: 'integer', description: 'Offset just past the passage' },
+    score: { type: 'number', description: 'Retrieval score (higher is closer)' },
   },
 } as const;
 
 /** Every field is listed: the serializer drops unlisted ones. `debug` is a free-form object. */
 export const askResponseSchema = {
   type: 'object',
+  description: 'A cited answer',
   required: ['status', 'answer', 'mode', 'citations', 'question'],
   properties: {
-    status: { type: 'string', enum: ['answered', 'no_answer'] },
-    answer: { type: 'string' },
-    mode: { type: 'string', enum: ['extractive', 'llm'] },
-    citations: { type: 'array', items: citationSchema },
-    question: { type: 'string' },
-    fallback: { type: 'string', enum: ['llm_unavailable'] },
-    debug: { type: 'object', additionalProperties: true },
+    status: { type: 'string', enum: ['answered', 'no_answer'], description: '`no_answer` when the documents do not answer the question' },
+    answer: { type: 'string', description: 'The answer, with [n] markers naming its citations; for no_answer, a note pointing at the closest passages' },
+    mode: { type: 'string', enum: ['extractive', 'llm'], description: 'Sentences picked from the passages, or written by the LLM and verified against them' },
+    citations: { type: 'array', items: citationSchema, description: 'The cited passages, numbered as in the answer' },
+    question: { type: 'string', description: 'The standalone question that was searched (differs from the input for follow-ups)' },
+    fallback: { type: 'string', enum: ['llm_unavailable'], description: 'Present when the LLM failed and the answer is extractive' },
+    debug: { type: 'object', additionalProperties: true, description: 'Diagnostics, only with `debug: true`' },
   },
 } as const;
 
@@ -72,25 +83,36 @@ export const askResponseSchema = {
 export const citationsEventSchema = {
   type: 'object',
   required: ['citations'],
-  properties: { citations: { type: 'array', items: citationSchema } },
+  properties: { citations: { type: 'array', items: citationSchema, description: 'The passages the deltas number their markers by' } },
 } as const;
 
 /** Data of the `delta` server-sent event. */
 export const deltaEventSchema = {
   type: 'object',
   required: ['text'],
-  properties: { text: { type: 'string' } },
+  properties: { text: { type: 'string', description: 'The next piece of the answer' } },
 } as const;
 
 export const askSchema = {
+  summary: 'Ask a question',
+  description: [
+    'Answers a question from the indexed documents with [n] citation markers and the cited passages.',
+    'With `stream: true` the reply is `text/event-stream`: a `citations` event, `delta` events with pieces of the answer,',
+    'then `done` with the whole response (clients replace the streamed text with it); a failure after the stream has',
+    'started arrives as an `error` event with the error body. A second `citations` event means the answer starts over.',
+  ].join(' '),
+  tags: ['Questions'],
   body: askBodySchema,
   response: {
-    // With `stream: true` the reply is text/event-stream (citations, delta…, done | error) and bypasses this schema.
-    200: askResponseSchema,
-    400: errorResponseSchema,
-    413: errorResponseSchema,
-    415: errorResponseSchema,
-    500: errorResponseSchema,
-    503: errorResponseSchema,
+    200: {
+      description: 'The answer (JSON), or its Server-Sent Events with `stream: true`',
+      content: {
+        'application/json': { schema: askResponseSchema },
+        'text/event-stream': {
+          schema: { type: 'string', description: 'event: citations | delta | done | error, each with one `data:` line of JSON' },
+        },
+      },
+    },
+    ...errorResponses(400, 413, 415, 500, 503),
   },
 } as const;

@@ -1,4 +1,4 @@
-import { errorResponseSchema } from './error.ts';
+import { errorResponses } from './error.ts';
 
 export interface SearchBody {
   query: string;
@@ -7,49 +7,52 @@ export interface SearchBody {
 
 export const searchBodySchema = {
   type: 'object',
+  description: 'A search over the indexed passages',
   additionalProperties: false,
   required: ['query'],
   properties: {
-    query: { type: 'string', minLength: 1, maxLength: 2000 },
-    k: { type: 'integer', minimum: 1, maximum: 50 },
+    query: { type: 'string', minLength: 1, maxLength: 2000, description: 'What to search for (1–2000 characters, not only whitespace)' },
+    k: { type: 'integer', minimum: 1, maximum: 50, description: 'How many passages to return (default RETRIEVAL_K)' },
   },
 } as const;
 
 export const searchResultSchema = {
   type: 'object',
+  description: 'A retrieved passage',
   required: ['id', 'text', 'source', 'section', 'start', 'end', 'score', 'debug'],
   properties: {
-    id: { type: 'string' },
-    text: { type: 'string' },
-    source: { type: 'string' },
-    section: { type: 'array', items: { type: 'string' } },
-    start: { type: 'integer' },
-    end: { type: 'integer' },
-    score: { type: 'number' },
+    id: { type: 'string', description: 'Chunk id in the index' },
+    text: { type: 'string', description: 'The passage text, exactly as in the document' },
+    source: { type: 'string', description: 'Document path relative to SEEDS_DIR' },
+    section: { type: 'array', items: { type: 'string', description: 'A heading' }, description: 'Headings above the passage, outermost first' },
+    start: { type: 'integer', description: 'Offset of the passage in the decoded document' },
+    end: { type: 'integer', description: 'Offset just past the passage' },
+    score: { type: 'number', description: 'Fused retrieval score (higher is closer)' },
     debug: {
       type: 'object',
+      description: 'How the passage was found',
       required: ['bm25Rank', 'vectorRank', 'matchedTerms'],
       properties: {
-        bm25Rank: { type: ['integer', 'null'] },
-        vectorRank: { type: ['integer', 'null'] },
-        matchedTerms: { type: 'array', items: { type: 'string' } },
+        bm25Rank: { type: ['integer', 'null'], description: 'Rank in the keyword (BM25) results, null when not among them' },
+        vectorRank: { type: ['integer', 'null'], description: 'Rank in the vector results, null when not among them' },
+        matchedTerms: { type: 'array', items: { type: 'string', description: 'A term' }, description: 'Query terms found in the passage' },
       },
     },
   },
 } as const;
 
 export const searchSchema = {
+  summary: 'Search passages',
+  description: 'Returns the passages hybrid retrieval (BM25 + vectors, fused) finds for a query, best first, without answering.',
+  tags: ['Questions'],
   body: searchBodySchema,
   response: {
     200: {
       type: 'object',
+      description: 'The passages found, best first',
       required: ['results'],
-      properties: { results: { type: 'array', items: searchResultSchema } },
+      properties: { results: { type: 'array', items: searchResultSchema, description: 'Best first; empty when nothing matches' } },
     },
-    400: errorResponseSchema,
-    413: errorResponseSchema,
-    415: errorResponseSchema,
-    500: errorResponseSchema,
-    503: errorResponseSchema,
+    ...errorResponses([400, ['INVALID_REQUEST', 'INVALID_JSON']], 413, 415, 500, 503),
   },
 } as const;

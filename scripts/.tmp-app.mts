@@ -1,0 +1,21 @@
+import { buildApp } from '../src/server/app.ts';
+import { parseConfig } from '../src/config.ts';
+import { FakeQaService } from '../tests/server/fake-qa-service.ts';
+const app = await buildApp({ config: parseConfig({ API_KEYS: 'k1,k2', RATE_LIMIT_MAX: '2' }), qa: () => new FakeQaService(), logger: false, indexStats: () => ({ chunks: 10, documents: 1 }) });
+const doc = (await app.inject('/openapi.json')).json();
+console.log(Object.keys(doc.paths), doc.openapi);
+console.log(JSON.stringify(doc.paths['/v1/ask'].post.responses['429'], null, 1).slice(0, 600));
+console.log(JSON.stringify(doc.paths['/v1/ask'].post.responses['200'], null, 1).slice(0, 400));
+console.log(JSON.stringify(doc.paths['/v1/ask'].post.security));
+console.log(JSON.stringify(doc.paths['/v1/search'].post.requestBody).slice(0, 300));
+let r = await app.inject({ method: 'POST', url: '/v1/ask', payload: { question: '数字经济' } });
+console.log(r.statusCode, r.headers, r.body);
+for (let i = 0; i < 3; i++) { r = await app.inject({ method: 'POST', url: '/v1/ask', headers: { authorization: 'Bearer k1' }, payload: { question: '数字经济' } }); console.log(r.statusCode, r.headers['retry-after'], r.headers['x-ratelimit-remaining'], r.body.slice(0, 100)); }
+r = await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: 'Bearer k2' }, payload: { model: 'gpt-4o', messages: [{ role: 'system', content: 'x' }, { role: 'user', content: '数字经济健康发展有哪三个有利于？' }], temperature: 0.2, stream: true, stream_options: { include_usage: true } } });
+console.log(r.statusCode, r.headers['content-type'], r.body);
+r = await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: 'Bearer k2' }, payload: { model: 'gpt-4o', messages: [{ role: 'user', content: '数字经济健康发展有哪三个有利于？' }] } });
+console.log(r.statusCode, r.body.slice(0, 600));
+r = await app.inject('/metrics'); console.log(r.statusCode, r.headers['content-type'], r.body.split('\n').filter(l => /^(http_|zhida_)/.test(l)).join('\n'));
+r = await app.inject('/docs'); console.log(r.statusCode, r.headers['content-type'], r.headers['content-security-policy'], r.body.slice(0, 200));
+r = await app.inject('/docs/static/swagger-ui.css'); console.log(r.statusCode, r.headers['content-type']);
+await app.close();

@@ -1,0 +1,72 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { open } from 'node:fs/promises';
+import type { FeatureCounts } from './local.ts';
+
+/**
+ * Hashed features of each new chunk, parked on disk between ingest's two passes, so the second pass
+ * (vectors, which need the finished IDF table) does not tokenise everything again and memory stays flat.
+ * Record: count (u32), then count × hash (u32), then count × weight (f32). Hand-written: a fixed
+ * little binary layout is simpler than any serialisation package for this.
+ */
+export class FeatureSpillWriter {
+  private readonly stream: WriteStream;
+
+  constructor(readonly file: string) {
+    this.stream = createWriteStream(file);
+  }
+
+  async write(features: FeatureCounts): Promise<void> {
+    const n = features.size;
+    const record = Buffer.allocUnsafe(4 + 8 * n);
+    record.writeUInt32LE(n, 0);
+    let i = 0;
+    for (const [hash, weight] of features) {
+      record.writeUInt32LE(hash, 4 + 4 * i);
+      record.writeFloatLE(weight, 4 + 4 * n + 4 * i);
+      i++;
+    }
+    if (!this.stream.write(record)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+}
+
+/** Reads the records back in order, one buffer refill at a time. */
+export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): AsyncGenerator<FeatureCounts> {
+  const handle = await open(file, 'r');
+  try {
+    let buffer = Buffer.alloc(bufferSize);
+    let start = 0;
+    let end = 0;
+    const fill = async (needed: number) => {
+      if (end - start >= needed) return true;
+      if (needed > buffer.length) {
+        const bigger = Buffer.alloc(needed * 2);
+        buffer.copy(bigger, 0, start, end);
+        buffer = bigger;
+      } else buffer.copy(buffer, 0, start, end);
+      end -= start;
+      start = 0;
+      while (end < needed) {
+        const { bytesRead } = await handle.read(buffer, end, buffer.length - end, null);
+        if (!bytesRead) return false;
+        end += bytesRead;
+      }
+      return true;
+    };
+    while (await fill(4)) {
+      const n = buffer.readUInt32LE(start);
+      if (!(await fill(4 + 8 * n))) throw new Error(`${file}: truncated feature record`);
+      const features: FeatureCounts = new Map();
+      for (let i = 0; i < n; i++) features.set(buffer.readUInt32LE(start + 4 + 4 * i), buffer.readFloatLE(start + 4 + 4 * n + 4 * i));
+      start += 4 + 8 * n;
+      yield features;
+    }
+  } finally {
+    await handle.close();
+  }
+}

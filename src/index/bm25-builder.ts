@@ -1,0 +1,58 @@
+import { Bm25Segment, TF_MAX } from './bm25-segment.ts';
+import { Growable } from './growable.ts';
+
+/**
+ * Collects one segment's postings while ingest walks the corpus, document by document: a term
+ * dictionary plus each document's (term, tf) run — five bytes a posting — turned into
+ * compressed-sparse-row postings by {@link build}. Documents are numbered from `base` in order.
+ */
+export class Bm25Builder {
+  private readonly termIds = new Map<string, number>();
+  private readonly postingTerms = new Growable(new Uint32Array(1 << 16));
+  private readonly postingTfs = new Growable(new Uint8Array(1 << 16));
+  private readonly documentEnds: number[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor(readonly base = 0) {}
+
+  get documentCount(): number {
+    return this.lengths.length;
+  }
+
+  /** Adds a document from its terms and returns its number. */
+  addDocument(terms: readonly string[]): number {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return this.addCountedDocument(terms.length, counts);
+  }
+
+  /** Adds a document whose terms are already counted (a reused chunk of the previous index). */
+  addCountedDocument(length: number, counts: Iterable<[string, number]>): number {
+    for (const [term, tf] of counts) {
+      let id = this.termIds.get(term);
+      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+      this.postingTerms.push(id);
+      this.postingTfs.push(Math.min(tf, TF_MAX));
+    }
+    this.documentEnds.push(this.postingTerms.length);
+    this.lengths.push(length);
+    return this.base + this.lengths.length - 1;
+  }
+
+  build(): Bm25Segment {
+    const byId = [...this.termIds.keys()];
+    const order = byId.map((_, i) => i).sort((a, b) => (byId[a]! < byId[b]! ? -1 : 1));
+    const rankOf = new Uint32Array(byId.length);
+    order.forEach((id, rank) => (rankOf[id] = rank));
+    const offsets = new Uint32Array(byId.length + 1);
+    for (let p = 0; p < this.postingTerms.length; p++) offsets[rankOf[this.postingTerms.at(p)]! + 1]!++;
+    for (let t = 0; t < byId.length; t++) offsets[t + 1]! += offsets[t]!;
+    const fill = offsets.slice(0, byId.length);
+    const packed = new Uint32Array(this.postingTerms.length);
+    let p = 0;
+    this.documentEnds.forEach((end, local) => {
+      for (; p < end; p++) packed[fill[rankOf[this.postingTerms.at(p)]!]!++] = local * (TF_MAX + 1) + this.postingTfs.at(p);
+    });
+    return new Bm25Segment(this.base, order.map((id) => byId[id]!), offsets, packed, Uint32Array.from(this.lengths));
+  }
+}

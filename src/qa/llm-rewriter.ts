@@ -1,0 +1,30 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { Config } from '../config.ts';
+import { createChatModel, llmSettingsFromConfig } from '../answer/llm.ts';
+import { rewriteQuestion } from '../answer/rewrite-llm.ts';
+import type { QuestionRewriter } from './retrieval-qa-service.ts';
+import { ruleRewriter } from './rule-rewriter.ts';
+
+export interface LlmRewriterOptions {
+  /** Rewrites instead when the model fails or replies with nothing usable; the rule rewriter unless told. */
+  fallback?: QuestionRewriter;
+  /** Told why the model's rewrite was not used, for logs. */
+  onFallback?: (error: unknown) => void;
+}
+
+/** A QuestionRewriter asking `llm` to make follow-ups standalone; a failed call never fails the question. */
+export function llmRewriter(llm: BaseChatModel, options: LlmRewriterOptions = {}): QuestionRewriter {
+  const fallback = options.fallback ?? ruleRewriter;
+  return async (question, history) => {
+    let failure: { error: unknown } | undefined;
+    const rewritten = await rewriteQuestion(llm, history, question, { onError: (error) => (failure = { error }) });
+    if (!failure) return rewritten;
+    options.onFallback?.(failure.error);
+    return fallback(question, history);
+  };
+}
+
+/** The LLM rewriter with the configured chat model (LLM_MODEL, OPENAI_API_KEY / OPENAI_BASE_URL, LLM_TIMEOUT_MS). */
+export function createLlmRewriter(config: Config, options: LlmRewriterOptions = {}): QuestionRewriter {
+  return llmRewriter(createChatModel(llmSettingsFromConfig(config)), options);
+}
