@@ -15,7 +15,7 @@ r = await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { a
 console.log(r.statusCode, r.headers['content-type'], r.body);
 r = await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: 'Bearer k2' }, payload: { model: 'gpt-4o', messages: [{ role: 'user', content: '数字经济健康发展有哪三个有利于？' }] } });
 console.log(r.statusCode, r.body.slice(0, 600));
-r = await app.inject('/metrics'); console.log(r.statusCode, r.headers['content-type'], r.body.split('\n').filter(l => /^(http_|zhida_)/.test(l)).join('\n'));
+r = await app.inject("/metrics"); console.log("METRICS", r.body.split("\n").filter(l => /^(process|nodejs)/.test(l)).length, r.body.split("\n").filter(l => /^(process|nodejs)/.test(l)).slice(0,5));
 r = await app.inject('/docs'); console.log(r.statusCode, r.headers['content-type'], r.headers['content-security-policy'], r.body.slice(0, 200));
 r = await app.inject('/docs/static/swagger-ui.css'); console.log(r.statusCode, r.headers['content-type']);
 await app.close();

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,8 @@ export const configSchema = z.object({
   CHUNK_SIZE: int(50, 5000).default(500),
   CHUNK_OVERLAP_SENTENCES: int(0, 5).default(1),
   INDEX_SEGMENT_CHUNKS: int(64, 10_000_000).default(8_192),
+  /** Threads that tokenise beside the main one during ingest; the default leaves one core to indexing. */
+  INGEST_WORKERS: int(0, 64).default(Math.max(1, availableParallelism() - 1)),
 
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(32, 4096).default(256),
@@ -42,7 +45,10 @@ export const configSchema = z.object({
   RATE_LIMIT_MAX: int(1, 1_000_000).default(120),
   RATE_LIMIT_WINDOW_MS: int(100, 86_400_000).default(60_000),
   CORS_ORIGINS: list.default([]),
-  BODY_LIMIT_BYTES: int(1024, 10_485_760).default(65_536),
+  // Enough for 20 history turns of 4,000 CJK characters (3 bytes each in UTF-8) plus the question.
+  BODY_LIMIT_BYTES: int(1024, 10_485_760).default(524_288),
+  // Behind a reverse proxy, take the client address from X-Forwarded-For (per-address rate limits need it).
+  TRUST_PROXY: boolean.default(false),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {

@@ -16,16 +16,12 @@ export class FeatureSpillWriter {
     this.stream = createWriteStream(file);
   }
 
-  async write(features: FeatureCounts): Promise<void> {
-    const n = features.size;
+  async write(features: { hashes: Uint32Array; weights: Float32Array }): Promise<void> {
+    const n = features.hashes.length;
     const record = Buffer.allocUnsafe(4 + 8 * n);
     record.writeUInt32LE(n, 0);
-    let i = 0;
-    for (const [hash, weight] of features) {
-      record.writeUInt32LE(hash, 4 + 4 * i);
-      record.writeFloatLE(weight, 4 + 4 * n + 4 * i);
-      i++;
-    }
+    Buffer.from(features.hashes.buffer, features.hashes.byteOffset, 4 * n).copy(record, 4);
+    Buffer.from(features.weights.buffer, features.weights.byteOffset, 4 * n).copy(record, 4 + 4 * n);
     if (!this.stream.write(record)) await once(this.stream, 'drain');
   }
 

@@ -57,6 +57,13 @@ export class LocalHashEmbeddings extends Embeddings {
     return this.featuresFromTerms(this.tokenizer.tokenize(normalised), normalised);
   }
 
+  /** The document-frequency slots of feature hashes, for {@link LocalEmbeddingStats.observe}. */
+  slotsOf(hashes: Iterable<number>): Set<number> {
+    const slots = new Set<number>();
+    for (const hash of hashes) slots.add(statsSlot(hash, this.stats.bits));
+    return slots;
+  }
+
   /** The document-frequency slots of a feature set, for {@link LocalEmbeddingStats.observe}. */
   slots(features: FeatureCounts): Set<number> {
     const slots = new Set<number>();

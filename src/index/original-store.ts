@@ -47,7 +47,7 @@ export class OriginalStore {
     const cached = this.cache.get(source);
     if (cached !== undefined) return cached;
     this.table ??= JSON.parse(await readFile(join(this.directory, ORIGINALS_TABLE), 'utf8')) as Table;
-    const entry = this.table[source];
+    const entry = Object.hasOwn(this.table, source) ? this.table[source] : undefined;
     if (!entry) return undefined;
     const handle = await open(join(this.directory, ORIGINALS_FILE), 'r');
     try {

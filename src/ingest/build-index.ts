@@ -1,7 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
+import type { ChunkOptions } from '../chunking/chunker.ts';
 import type { EmbedderDescriptor } from '../embeddings/factory.ts';
 import { FeatureSpillWriter } from '../embeddings/feature-spill.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
@@ -11,16 +11,14 @@ import { EMBEDDER_STATS_FILE } from '../index/loaded-index.ts';
 import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.ts';
 import { OriginalWriter } from '../index/original-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
-import { withBigrams } from '../retrieval/search-terms.ts';
-import { normaliseForMatch } from '../text/normalise.ts';
-import type { ChunkRecord, Tokenizer } from '../types.ts';
+import type { Tokenizer } from '../types.ts';
+import { analyseChunk, analyseDocument, type AnalysedDocument, type Analyser } from './analyse-document.ts';
+import { createAnalyserPool } from './analyser-pool.ts';
 import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
 import { openPreviousIndex, type PreviousIndex } from './previous-index.ts';
 import type { IngestLog, IngestProgress, IngestReport } from './progress.ts';
-import { readDocument } from './read-document.ts';
 import { contentHash, scanSeeds } from './scan.ts';
-import { searchText } from './search-text.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -33,6 +31,8 @@ export interface IngestOptions {
   createEmbeddings(stats: LocalEmbeddingStats): Embeddings;
   /** Chunks per index segment: ingest holds one segment's postings and graph in memory at a time. */
   segmentSize: number;
+  /** Worker threads that analyse documents beside the main thread (0: analyse in-line with `tokenizer`). */
+  workers: number;
   /** Ignore the previous index and rebuild everything. */
   full?: boolean;
   embedBatchSize?: number;
@@ -42,12 +42,11 @@ export interface IngestOptions {
 
 const READ_AHEAD = 8;
 
-/** Terms of a chunk and, for the local embedder, its hashed features: one tokenisation serves both. */
-function analyse(chunk: Pick<ChunkRecord, 'section' | 'text'>, tokenizer: Tokenizer, embeddings: Embeddings) {
-  const normalised = normaliseForMatch(searchText(chunk));
-  const words = tokenizer.tokenize(normalised);
-  const features = embeddings instanceof LocalHashEmbeddings ? embeddings.featuresFromTerms(words, normalised) : null;
-  return { terms: withBigrams(words, normalised), features, slots: features && (embeddings as LocalHashEmbeddings).slots(features) };
+interface FileJob {
+  bytes: Buffer;
+  hash: string;
+  /** Under way in a worker; null when the file is unchanged or is analysed in-line. */
+  analysed: Promise<AnalysedDocument> | null;
 }
 
 /**
@@ -78,24 +77,32 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const reusedFrom = new Map<number, number>(); // new label → old label
     const progress: IngestProgress = { phase: 'read', filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.bytes, 0), chunks: 0, embedded: 0 };
 
+    const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking };
+    const pool = options.workers > 0 ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
-        const { slots } = analyse(previous!.index.chunks.at(label)!, tokenizer, embeddings);
-        if (slots) stats.observe(slots, -1);
+        const { features } = analyseChunk(previous!.index.chunks.at(label)!, analyser);
+        if (features && local) stats.observe(embeddings.slotsOf(features.hashes), -1);
       }
     };
-
-    // Reads run a few files ahead of processing, so small files do not wait on the disk one by one.
-    const reads = new Map<number, Promise<Buffer>>();
-    const readAhead = (upTo: number) => {
-      for (let j = reads.size ? Math.max(...reads.keys()) + 1 : 0; j <= upTo && j < files.length; j++) reads.set(j, readFile(files[j]!.path));
+    // Files are read (and analysed by the workers) a few ahead of the one being indexed.
+    const jobs = new Map<number, Promise<FileJob>>();
+    const startJob = (j: number) => {
+      const file = files[j];
+      if (!file || jobs.has(j)) return;
+      jobs.set(j, readFile(file.path).then((bytes) => {
+        const hash = contentHash(bytes);
+        const unchanged = previous?.index.manifest.files[file.source]?.hash === hash;
+        return { bytes, hash, analysed: unchanged || !pool ? null : pool.analyse(file.source, bytes) };
+      }));
     };
+
     for (const [i, file] of files.entries()) {
-      readAhead(i + READ_AHEAD);
-      const bytes = await reads.get(i)!;
-      reads.delete(i);
-      const hash = contentHash(bytes);
+      for (let j = i; j <= i + READ_AHEAD; j++) startJob(j);
+      const job = await jobs.get(i)!;
+      jobs.delete(i);
+      const { bytes, hash } = job;
       const before = previous?.index.manifest.files[file.source];
       if (before && before.hash === hash) {
         for (const oldLabel of previous!.labelsBySource.get(file.source) ?? []) {
@@ -107,24 +114,23 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         manifestFiles[file.source] = before;
         report.unchanged.push(file.source);
       } else {
-        const read = readDocument(file.source, bytes);
-        if (!read.ok) {
-          log.warn(`Skipping ${file.source}: ${read.reason}`);
-          report.skipped.push({ source: file.source, reason: read.reason });
+        const analysed = job.analysed ? await job.analysed : analyseDocument(file.source, bytes, analyser);
+        if (!analysed.ok) {
+          log.warn(`Skipping ${file.source}: ${analysed.reason}`);
+          report.skipped.push({ source: file.source, reason: analysed.reason });
         } else {
           if (before) forget(file.source);
-          const chunks = chunkDocument(read.document, options.chunking);
-          for (const chunk of chunks) {
-            const { terms, features, slots } = analyse(chunk, tokenizer, embeddings);
-            await bm25.addDocument(terms);
-            if (features && slots) {
-              stats.observe(slots);
+          for (const [c, chunk] of analysed.chunks.entries()) {
+            await bm25.addDocument(analysed.terms[c]!);
+            const features = analysed.features?.[c];
+            if (features && local) {
+              stats.observe(embeddings.slotsOf(features.hashes));
               await spill!.write(features);
             }
             await chunkWriter.append(chunk);
           }
-          await originals.write(file.source, read.document.text);
-          manifestFiles[file.source] = { hash, bytes: file.bytes, encoding: read.encoding, chunks: chunks.length };
+          await originals.write(file.source, analysed.text);
+          manifestFiles[file.source] = { hash, bytes: file.bytes, encoding: analysed.encoding, chunks: analysed.chunks.length };
           (before ? report.changed : report.added).push(file.source);
         }
       }
@@ -139,6 +145,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         if (!report.skipped.some((s) => s.source === source)) report.removed.push(source);
       }
     }
+    await pool?.close();
     await Promise.all([chunkWriter.close(), originals.close(), bm25.close(), spill?.close()]);
     const total = chunkWriter.count;
 

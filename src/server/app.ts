@@ -65,6 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: withRedaction(options.logger, config.LOG_LEVEL),
     genReqId: requestIdFor,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
     // Let in-flight requests finish on close; only idle keep-alive sockets are dropped (see connection-draining).
     forceCloseConnections: 'idle',
     // Requests arriving during shutdown are served (with Connection: close) rather than given

@@ -1,7 +1,6 @@
 /** Process entry (`npm start`): serve at once so probes answer, then load the engine and start taking questions. */
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { startEngine } from '../engine.ts';
-import type { QaService } from '../types.ts';
+import { loadEngine, type Engine } from '../engine.ts';
 import { buildApp } from './app.ts';
 import { closeOnSignals } from './graceful-shutdown.ts';
 
@@ -18,15 +17,15 @@ function loadConfigOrExit(): Config {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  let qa: QaService | undefined;
-  const app = await buildApp({ config, qa: () => qa });
+  let engine: Engine | undefined;
+  const app = await buildApp({ config, qa: () => engine?.qa, indexStats: () => engine?.stats });
   closeOnSignals(app);
 
   // Fastify logs "Server listening at <address>" itself.
   await app.listen({ host: config.HOST, port: config.PORT });
 
   try {
-    qa = await startEngine(config, app.log);
+    engine = await loadEngine(config, app.log);
   } catch (error) {
     app.log.fatal({ err: error }, 'the QA engine could not start');
     await app.close();

@@ -42,6 +42,8 @@ describe('rewriteFollowUp', () => {
     ['resolves 该X to the previous subject ending in X', '东数西算工程的主要目的是什么？', '该工程的意义？', '东数西算工程的意义？'],
     ['asks a content-free follow-up of the whole previous question', ENERGY, '还有呢', '数据中心要充分利用哪些可再生能源，还有呢？'],
     ['gives a subject-less follow-up the previous subject and setting', PLATFORMS, '另外还有什么要求？', '到2025年贵州还有什么要求？'],
+    ['reads 其中 as “among the things asked about”', '推动数字经济健康发展有哪些重要举措？', '其中第三项是什么？', '数字经济健康发展的重要举措中第三项是什么？'],
+    ['appends a bare 这 (the whole previous question) to it', ENERGY, '这是为什么？', '数据中心要充分利用哪些可再生能源，这是为什么？'],
     ['swaps a five-year period', '“十四五”时期贵州数字经济的发展目标是什么？', '那“十五五”呢？', '“十五五”时期贵州数字经济的发展目标是什么？'],
   ];
   for (const [name, previous, question, expected] of cases) {

@@ -9,9 +9,9 @@ export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   return parseConfig({ RETRIEVAL_K: '2', ...env });
 }
 
-/** A silent app over `qa` (a fresh FakeQaService by default; `null` = engine not loaded yet). */
-export async function testApp(qa: QaService | null = new FakeQaService()): Promise<FastifyInstance> {
-  return buildApp({ config: testConfig(), qa: () => qa ?? undefined, logger: false });
+/** A silent app over `qa` (a fresh FakeQaService by default; `null` = engine not loaded yet), `env` on top of testConfig's. */
+export async function testApp(qa: QaService | null = new FakeQaService(), env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
+  return buildApp({ config: testConfig(env), qa: () => qa ?? undefined, logger: false });
 }
 
 export interface SseEvent {

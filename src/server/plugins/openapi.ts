@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { errorResponse, errorResponseSchema } from '../schemas/error.ts';
 import { BEARER_SCHEME } from './access.ts';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -21,8 +23,19 @@ const API_DESCRIPTION = [
  * The OpenAPI 3 document, built from the schemas of every route registered after this plugin, at
  * /openapi.json, and Swagger UI at /docs (its files come from the package, nothing from the network).
  */
+/** A response declared with the generic error schema is documented with just the codes of its status. */
+function narrowErrorResponses(route: RouteOptions): void {
+  const responses = route.schema?.response as Record<string, unknown> | undefined;
+  if (!responses || !Object.values(responses).includes(errorResponseSchema)) return;
+  const narrowed = Object.fromEntries(
+    Object.entries(responses).map(([status, schema]) => [status, schema === errorResponseSchema ? errorResponse(Number(status)) : schema]),
+  );
+  route.schema = { ...route.schema, response: narrowed };
+}
+
 export default fp(
   async function openApi(app) {
+    app.addHook('onRoute', narrowErrorResponses);
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',

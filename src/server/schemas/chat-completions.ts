@@ -19,7 +19,7 @@ export interface ChatCompletionBody {
   stream_options?: { include_usage?: boolean } | null;
 }
 
-const ignored = (type: string | string[], what: string) => ({ type, description: `${what}. Accepted for compatibility and ignored` });
+const ignored = (type: string | readonly string[], what: string) => ({ type, description: `${what}. Accepted for compatibility and ignored` });
 
 export const chatCompletionBodySchema = {
   type: 'object',
@@ -60,7 +60,10 @@ export const chatCompletionBodySchema = {
     max_completion_tokens: ignored(['integer', 'null'], 'Token limit of the answer'),
     presence_penalty: ignored(['number', 'null'], 'Presence penalty'),
     frequency_penalty: ignored(['number', 'null'], 'Frequency penalty'),
-    stop: ignored(['string', 'array', 'null'], 'Stop sequences'),
+    stop: {
+      description: 'Stop sequences. Accepted for compatibility and ignored',
+      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }],
+    },
     seed: ignored(['integer', 'null'], 'Sampling seed'),
     user: ignored('string', 'End-user id'),
   },

@@ -1,0 +1,51 @@
+import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
+import { LocalHashEmbeddings } from '../embeddings/local.ts';
+import { withBigrams } from '../retrieval/search-terms.ts';
+import { normaliseForMatch } from '../text/normalise.ts';
+import type { ChunkRecord, Tokenizer } from '../types.ts';
+import { readDocument } from './read-document.ts';
+import { searchText } from './search-text.ts';
+
+/** A chunk's hashed features as two parallel arrays (cheap to pass between threads and to spill). */
+export interface PackedFeatures {
+  hashes: Uint32Array;
+  weights: Float32Array;
+}
+
+export type AnalysedDocument =
+  | { ok: false; reason: string }
+  | { ok: true; text: string; encoding: string; chunks: ChunkRecord[]; terms: string[][]; features: PackedFeatures[] | null };
+
+export interface Analyser {
+  tokenizer: Tokenizer;
+  /** Present when the local embedder is used: its features are gathered in the same pass. */
+  featureSource: LocalHashEmbeddings | null;
+  chunking: ChunkOptions;
+}
+
+export function packFeatures(features: Map<number, number>): PackedFeatures {
+  return { hashes: Uint32Array.from(features.keys()), weights: Float32Array.from(features.values()) };
+}
+
+/** BM25 terms and (local) features of one chunk: one normalisation and one tokenisation serve both. */
+export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: Pick<Analyser, 'tokenizer' | 'featureSource'>) {
+  const normalised = normaliseForMatch(searchText(chunk));
+  const words = analyser.tokenizer.tokenize(normalised);
+  const features = analyser.featureSource ? packFeatures(analyser.featureSource.featuresFromTerms(words, normalised)) : null;
+  return { terms: withBigrams(words, normalised), features };
+}
+
+/** Everything ingest needs from one file's bytes; runs in a worker thread or in-line, the same either way. */
+export function analyseDocument(source: string, bytes: Uint8Array, analyser: Analyser): AnalysedDocument {
+  const read = readDocument(source, bytes);
+  if (!read.ok) return read;
+  const chunks = chunkDocument(read.document, analyser.chunking);
+  const terms: string[][] = [];
+  const features: PackedFeatures[] = [];
+  for (const chunk of chunks) {
+    const analysed = analyseChunk(chunk, analyser);
+    terms.push(analysed.terms);
+    if (analysed.features) features.push(analysed.features);
+  }
+  return { ok: true, text: read.document.text, encoding: read.encoding, chunks, terms, features: analyser.featureSource ? features : null };
+}

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../src/errors.ts';
+import { MODEL_ID } from '../../src/server/schemas/chat-completions.ts';
+import { ANSWER_TEXT, FakeQaService, NO_ANSWER_TEXT, PASSAGES } from './fake-qa-service.ts';
+import { testApp } from './test-app.ts';
+
+const QUESTION = '数字经济健康发展有哪三个“有利于”？';
+const ID = /^chatcmpl-[0-9a-f]{32}$/;
+
+function citations(count: number) {
+  return PASSAGES.slice(0, count).map(({ debug: _debug, ...passage }, i) => ({ n: i + 1, ...passage }));
+}
+
+function complete(app: FastifyInstance, payload: unknown) {
+  return app.inject({ method: 'POST', url: '/v1/chat/completions', payload: payload as Record<string, unknown> });
+}
+
+/** The `data:` payloads of an OpenAI-style stream, JSON-parsed except the final `[DONE]`. */
+function dataEvents(payload: string): unknown[] {
+  return payload
+    .split('\n\n')
+    .filter((block) => block !== '')
+    .map((block) => {
+      assert.ok(block.startsWith('data: ') && !block.includes('\n'), `unexpected SSE block: ${JSON.stringify(block)}`);
+      const data = block.slice('data: '.length);
+      return data === '[DONE]' ? data : (JSON.parse(data) as unknown);
+    });
+}
+
+interface Chunk {
+  id: string;
+  object: string;
+  created: number;
+  model: string;
+  choices: { index: number; delta: { role?: string; content?: string; citations?: unknown[] }; finish_reason: string | null; logprobs: null }[];
+  citations?: unknown[];
+  status?: string;
+  question?: string;
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
+describe('POST /v1/chat/completions', () => {
+  let fake: FakeQaService;
+  let app: FastifyInstance;
+  before(async () => {
+    fake = new FakeQaService();
+    app = await testApp(fake);
+  });
+  after(() => app.close());
+
+  it('answers with a chat.completion whose message is the cited answer', async () => {
+    const res = await complete(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: QUESTION }] });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.match(body.id, ID);
+    assert.equal(typeof body.created, 'number');
+    assert.ok(Math.abs(body.created - Date.now() / 1000) < 60);
+    const { id: _id, created: _created, ...rest } = body;
+    assert.deepEqual(rest, {
+      model: 'gpt-4o-mini',
+      object: 'chat.completion',
+      choices: [{ index: 0, message: { role: 'assistant', content: ANSWER_TEXT, citations: citations(3) }, finish_reason: 'stop', logprobs: null }],
+      usage: { prompt_tokens: 17, completion_tokens: 61, total_tokens: 78 },
+      citations: citations(3),
+      status: 'answered',
+      question: QUESTION,
+    });
+  });
+
+  it('names the service model when the request names none', async () => {
+    const res = await complete(app, { messages: [{ role: 'user', content: QUESTION }] });
+    assert.equal(res.json().model, MODEL_ID);
+  });
+
+  it('passes the last user message as the question and earlier turns as history, without system messages', async () => {
+    const history = [
+      { role: 'user', content: '什么是“东数西算”？' },
+      { role: 'assistant', content: '把东部算力需求有序引导到西部[1]。' },
+    ];
+    await complete(app, { messages: [{ role: 'system', content: '只用中文回答' }, ...history, { role: 'user', content: ` ${QUESTION} ` }] });
+    const call = fake.calls.at(-1);
+    assert.equal(call?.method, 'ask');
+    assert.equal(call?.text, QUESTION);
+    assert.deepEqual(call?.options?.history, history);
+    assert.ok(call?.options?.signal instanceof AbortSignal);
+  });
+
+  it('accepts and ignores the optional fields OpenAI clients send', async () => {
+    const res = await complete(app, {
+      model: 'x',
+      messages: [{ role: 'user', content: QUESTION, name: 'alice' }],
+      temperature: 0.2,
+      top_p: 1,
+      n: 1,
+      max_tokens: 512,
+      max_completion_tokens: null,
+      presence_penalty: 0,
+      frequency_penalty: 0,
+      stop: ['\n\n'],
+      seed: 7,
+      user: 'u-1',
+      stream: false,
+      stream_options: null,
+      response_format: { type: 'text' },
+      tools: [],
+    });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().choices[0].message.content, ANSWER_TEXT);
+  });
+
+  it('reports no_answer as an ordinary completion', async () => {
+    const res = await complete(app, { messages: [{ role: 'user', content: '火星上有没有咖啡馆' }] });
+    assert.equal(res.json().status, 'no_answer');
+    assert.equal(res.json().choices[0].message.content, NO_ANSWER_TEXT);
+    assert.deepEqual(res.json().citations, []);
+  });
+
+  const invalid: [string, unknown, string, string][] = [
+    ['no messages', { model: 'x' }, 'INVALID_REQUEST', 'body is missing the required field "messages"'],
+    ['an empty message list', { messages: [] }, 'INVALID_REQUEST', 'body/messages must NOT have fewer than 1 items'],
+    ['a tool message', { messages: [{ role: 'tool', content: 'x' }] }, 'INVALID_REQUEST', 'body/messages/0/role must be equal to one of the allowed values'],
+    ['content that is not a string', { messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }, 'INVALID_REQUEST', 'body/messages/0/content must be string'],
+    ['no user message', { messages: [{ role: 'system', content: '你好' }] }, 'INVALID_REQUEST', 'body/messages must include a message with role "user"'],
+    ['an empty question', { messages: [{ role: 'user', content: '  ' }] }, 'EMPTY_QUESTION', 'The question is empty: send a non-empty "question"'],
+    ['a question of 2,001 characters', { messages: [{ role: 'user', content: '数'.repeat(2001) }] }, 'QUESTION_TOO_LONG', 'The question is longer than 2,000 characters: shorten it'],
+    ['a temperature that is not a number', { messages: [{ role: 'user', content: QUESTION }], temperature: 'hot' }, 'INVALID_REQUEST', 'body/temperature must be number,null'],
+  ];
+  for (const [name, payload, code, message] of invalid) {
+    it(`rejects ${name} with 400 ${code} in the product's error shape`, async () => {
+      const calls = fake.calls.length;
+      const res = await complete(app, payload);
+      assert.equal(res.statusCode, 400);
+      assert.deepEqual(res.json(), { error: { code, message } });
+      assert.equal(fake.calls.length, calls);
+    });
+  }
+
+  it('streams chat.completion.chunk events: role, content, then citations with finish_reason stop, then [DONE]', async () => {
+    const res = await complete(app, { model: 'm', messages: [{ role: 'user', content: QUESTION }], stream: true });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'text/event-stream; charset=utf-8');
+    const events = dataEvents(res.payload);
+    assert.equal(events.at(-1), '[DONE]');
+    const chunks = events.slice(0, -1) as Chunk[];
+    assert.equal(new Set(chunks.map((c) => c.id)).size, 1);
+    assert.match(chunks[0]!.id, ID);
+    for (const chunk of chunks) {
+      assert.equal(chunk.object, 'chat.completion.chunk');
+      assert.equal(chunk.model, 'm');
+    }
+    assert.deepEqual(chunks[0]!.choices, [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null, logprobs: null }]);
+    const middle = chunks.slice(1, -1);
+    assert.ok(middle.length > 1);
+    for (const chunk of middle) assert.equal(chunk.choices[0]!.finish_reason, null);
+    assert.equal(middle.map((c) => c.choices[0]!.delta.content).join(''), ANSWER_TEXT);
+    const last = chunks.at(-1)!;
+    assert.deepEqual(last.choices, [{ index: 0, delta: { citations: citations(3) }, finish_reason: 'stop', logprobs: null }]);
+    assert.deepEqual(last.citations, citations(3));
+    assert.equal(last.status, 'answered');
+    assert.equal(last.question, QUESTION);
+    assert.equal(fake.calls.at(-1)?.method, 'askStream');
+  });
+
+  it('sends a usage chunk without choices before [DONE] when stream_options.include_usage is set', async () => {
+    const res = await complete(app, { messages: [{ role: 'user', content: QUESTION }], stream: true, stream_options: { include_usage: true } });
+    const events = dataEvents(res.payload);
+    const usage = events.at(-2) as Chunk;
+    assert.deepEqual(usage.choices, []);
+    assert.deepEqual(usage.usage, { prompt_tokens: 17, completion_tokens: 61, total_tokens: 78 });
+    assert.equal((events.at(-3) as Chunk).choices[0]?.finish_reason, 'stop');
+  });
+});
+
+describe('POST /v1/chat/completions when the engine fails', () => {
+  const payload = { messages: [{ role: 'user', content: QUESTION }], stream: true };
+
+  it('answers a failure before the first event with its status and the error shape', async () => {
+    const app = await testApp(new FakeQaService({ failWith: new AppError('INDEX_MISSING') }));
+    const res = await complete(app, payload);
+    assert.equal(res.statusCode, 500);
+    assert.deepEqual(res.json(), { error: { code: 'INDEX_MISSING', message: 'No index found: run "npm run ingest" first' } });
+    await app.close();
+  });
+
+  it('ends a stream that fails midway with one error event and no [DONE], without leaking the cause', async () => {
+    const app = await testApp(new FakeQaService({ failMidStreamWith: new Error('socket hang up at 10.0.0.7') }));
+    const res = await complete(app, payload);
+    assert.equal(res.statusCode, 200);
+    const events = dataEvents(res.payload);
+    assert.deepEqual(events.at(-1), { error: { code: 'INTERNAL', message: 'Internal error' } });
+    assert.equal(events.includes('[DONE]'), false);
+    await app.close();
+  });
+
+  it('answers 503 NOT_READY before the engine is loaded', async () => {
+    const app = await testApp(null);
+    const res = await complete(app, { messages: [{ role: 'user', content: QUESTION }] });
+    assert.equal(res.statusCode, 503);
+    assert.deepEqual(res.json(), { error: { code: 'NOT_READY', message: 'The index is still loading: retry shortly' } });
+    await app.close();
+  });
+});
+
+describe('GET /v1/models', () => {
+  it('lists the service model', async () => {
+    const app = await testApp();
+    const res = await app.inject({ method: 'GET', url: '/v1/models' });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(typeof body.data[0]?.created, 'number');
+    assert.deepEqual(body, { object: 'list', data: [{ id: 'zhida-rag', object: 'model', created: body.data[0].created, owned_by: 'zhida' }] });
+    await app.close();
+  });
+});
