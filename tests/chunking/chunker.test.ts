@@ -182,12 +182,3 @@ test('invalid options are rejected with a RangeError', () => {
     assert.throws(() => chunkDocument(SEED, options), RangeError, JSON.stringify(options));
   }
 });
-
-test('chunks a 15 MB corpus in linear time', () => {
-  const text = SEED_TEXT.repeat(500);
-  const started = performance.now();
-  const chunks = chunkDocument({ source: 'big.txt', text }, { maxChars: 300, overlapSentences: 1 });
-  const seconds = (performance.now() - started) / 1000;
-  assert.ok(chunks.length > 500 * 40);
-  assert.ok(seconds < 5, `${seconds.toFixed(2)} s`);
-});

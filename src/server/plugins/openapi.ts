@@ -19,10 +19,6 @@ const API_DESCRIPTION = [
   '/v1/* need `Authorization: Bearer <key>` when the server has API_KEYS, and are rate limited per key (or per client address).',
 ].join('\n');
 
-/**
- * The OpenAPI 3 document, built from the schemas of every route registered after this plugin, at
- * /openapi.json, and Swagger UI at /docs (its files come from the package, nothing from the network).
- */
 /** A response declared with the generic error schema is documented with just the codes of its status. */
 function narrowErrorResponses(route: RouteOptions): void {
   const responses = route.schema?.response as Record<string, unknown> | undefined;
@@ -33,6 +29,10 @@ function narrowErrorResponses(route: RouteOptions): void {
   route.schema = { ...route.schema, response: narrowed };
 }
 
+/**
+ * The OpenAPI 3 document, built from the schemas of every route registered after this plugin, at
+ * /openapi.json, and Swagger UI at /docs (its files come from the package, nothing from the network).
+ */
 export default fp(
   async function openApi(app) {
     app.addHook('onRoute', narrowErrorResponses);
