@@ -135,7 +135,7 @@ try {
   for (const route of routes) {
     if (WARMUP_SECONDS > 0) await load(route, WARMUP_SECONDS);
     const result = await load(route, SECONDS);
-    console.log(`${route.name}: ${result.requests.mean.toFixed(0)} req/s, p99 ${result.latency.p99.toFixed(1)} ms`);
+    console.log(`${route.name}: ${result.requests.mean.toFixed(0)} req/s, p99 ${ms(result.latency.p99)} ms`);
     rows.push({ route: route.name, result });
   }
   ok = printReport(rows);

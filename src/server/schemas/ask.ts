@@ -1,3 +1,4 @@
+import { passageFields } from './passage-fields.ts';
 import type { ChatTurn } from '../../types.ts';
 import { errorResponses } from './error.ts';
 
@@ -53,12 +54,7 @@ export const citationSchema = {
   required: ['n', 'id', 'text', 'source', 'section', 'start', 'end', 'score'],
   properties: {
     n: { type: 'integer', description: 'The number of its [n] markers in the answer' },
-    id: { type: 'string', description: 'Chunk id in the index' },
-    text: { type: 'string', description: 'The passage text, exactly as in the document' },
-    source: { type: 'string', description: 'Document path relative to SEEDS_DIR' },
-    section: { type: 'array', items: { type: 'string', description: 'A heading' }, description: 'Headings above the passage, outermost first' },
-    start: { type: 'integer', description: 'Offset of the passage in the decoded document' },
-    end: { type: 'integer', description: 'Offset just past the passage' },
+    ...passageFields,
     score: { type: 'number', description: 'Retrieval score (higher is closer)' },
   },
 } as const;

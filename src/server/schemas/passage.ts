@@ -15,6 +15,7 @@ export interface ContextQuery {
 
 export const contextQuerySchema = {
   type: 'object',
+  description: 'Which span of which document',
   additionalProperties: false,
   required: ['source', 'start', 'end'],
   properties: {
@@ -27,16 +28,20 @@ export const contextQuerySchema = {
 
 export const contextResponseSchema = {
   type: 'object',
+  description: 'A cited span and the text around it, for showing the citation in place',
   required: ['source', 'before', 'text', 'after'],
   properties: {
-    source: { type: 'string' },
-    before: { type: 'string' },
-    text: { type: 'string' },
-    after: { type: 'string' },
+    source: { type: 'string', description: 'Document path relative to SEEDS_DIR' },
+    before: { type: 'string', description: 'Up to `window` characters before the span' },
+    text: { type: 'string', description: 'The span itself: original.slice(start, end)' },
+    after: { type: 'string', description: 'Up to `window` characters after the span' },
   },
 } as const;
 
 export const contextSchema = {
+  summary: 'A cited span in its surrounding text',
+  description: 'Reads the original document and returns the span `start…end` with up to `window` characters either side. 404 when the source is unknown or the offsets fall outside it.',
+  tags: ['Questions'],
   querystring: contextQuerySchema,
   response: {
     200: contextResponseSchema,

@@ -1,4 +1,5 @@
 import { errorResponses } from './error.ts';
+import { passageFields } from './passage-fields.ts';
 
 export interface SearchBody {
   query: string;
@@ -21,12 +22,7 @@ export const searchResultSchema = {
   description: 'A retrieved passage',
   required: ['id', 'text', 'source', 'section', 'start', 'end', 'score', 'debug'],
   properties: {
-    id: { type: 'string', description: 'Chunk id in the index' },
-    text: { type: 'string', description: 'The passage text, exactly as in the document' },
-    source: { type: 'string', description: 'Document path relative to SEEDS_DIR' },
-    section: { type: 'array', items: { type: 'string', description: 'A heading' }, description: 'Headings above the passage, outermost first' },
-    start: { type: 'integer', description: 'Offset of the passage in the decoded document' },
-    end: { type: 'integer', description: 'Offset just past the passage' },
+    ...passageFields,
     score: { type: 'number', description: 'Fused retrieval score (higher is closer)' },
     debug: {
       type: 'object',
