@@ -103,7 +103,7 @@ function printReport(rows: Row[]): boolean {
   const askFloor = ask.latency.p99 < 50;
   const searchFloor = search.requests.mean >= 0.25 * bare;
   console.log(
-    `\nFloors: /v1/ask p99 < 50 ms: ${askFloor ? 'PASS' : 'FAIL'} (${ask.latency.p99.toFixed(1)} ms); ` +
+    `\nFloors: /v1/ask p99 < 50 ms: ${askFloor ? 'PASS' : 'FAIL'} (${ms(ask.latency.p99)} ms); ` +
       `/v1/search ≥ 25% of bare req/s: ${searchFloor ? 'PASS' : 'FAIL'} (${((100 * search.requests.mean) / bare).toFixed(1)}%)`,
   );
   console.log(`Non-2xx responses in total: ${rows.reduce((sum, row) => sum + row.result.non2xx, 0)}`);

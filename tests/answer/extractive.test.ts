@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { MIN_COVERAGE } from '../../src/answer/calibration.ts';
+import type { AskEvent, AskResponse, SearchResult } from '../../src/types.ts';
+import { assertCitationContract, assertExactOffsets, markersOf, seedAnswerer, type SeedAnswerer } from './seed-answerer.ts';
+
+const REFUSAL_ZH = '文档中没有能回答这个问题的内容。最接近的段落是[1][2][3]，供参考核对。';
+const REFUSAL_EN = 'The documents do not answer this question. The closest passages are [1][2][3], for you to check.';
+
+/** The top three retrieved passages as a refusal shows them. */
+function closest(passages: SearchResult[]) {
+  return passages.slice(0, 3).map(({ debug: _debug, score, ...passage }, i) => ({ n: i + 1, ...passage, score: Number(score.toFixed(4)) }));
+}
+
+let seedQa: SeedAnswerer;
+before(async () => {
+  seedQa = await seedAnswerer();
+});
+
+describe('ExtractiveAnswerer over the seed: answered questions', () => {
+  // Each asks for one value the seed states once; the answer must quote the sentence that holds it.
+  const cases: { question: string; value: string }[] = [
+    { question: '贵州数字经济占地区生产总值的比重提高到了多少？', value: '42%' },
+    { question: '贵州综合算力指数排名全国第几？', value: '第9' },
+    { question: '习近平总书记哪一年在贵阳市考察？', value: '2015年' },
+    { question: '习近平总书记哪一年亲临贵州考察调研？', value: '2021年' },
+    { question: '到2025年大数据电子信息产业总产值要突破多少？', value: '3500亿元' },
+    { question: '徐麟什么时候调研东数西算？', value: '2024年6月26日' },
+    { question: '平台经济综合收入要突破多少？', value: '500亿元' },
+    { question: '貴州投運及在建的大型超大型數據中心有幾個？', value: '23个' },
+  ];
+
+  for (const { question, value } of cases) {
+    it(`${question} → ${value}, quoted from a sentence with exact offsets`, async () => {
+      const { passages, response } = await seedQa.ask(question);
+      assert.equal(response.status, 'answered', response.answer);
+      assert.equal(response.mode, 'extractive');
+      assert.equal(response.question, question);
+      assert.ok(response.answer.includes(value), `${JSON.stringify(response.answer)} lacks ${value}`);
+      assert.ok(response.citations.some((c) => c.text.includes(value)), `no citation quotes ${value}`);
+      assertCitationContract(response);
+      assertExactOffsets(response.citations, seedQa.seed);
+      for (const citation of response.citations) {
+        const chunk = passages.find((p) => p.id === citation.id);
+        assert.ok(chunk, `citation ${citation.n} names a retrieved chunk`);
+        assert.ok(citation.start >= chunk.start && citation.end <= chunk.end, 'the quote lies inside its chunk');
+        assert.ok(citation.text.length < chunk.text.length, `citation ${citation.n} is a sentence, not the whole chunk`);
+        assert.deepEqual(citation.section, chunk.section);
+      }
+    });
+  }
+
+  it('numbers markers in the order the citations are listed, one marker after each quote', async () => {
+    const { response } = await seedQa.ask('贵州综合算力指数排名全国第几？');
+    assert.deepEqual(markersOf(response.answer), response.citations.map((c) => c.n));
+    assert.match(response.answer, /\[\d+\]$/);
+  });
+
+  it('reports the answer type, terms and gate in debug only when asked', async () => {
+    const question = '平台经济综合收入要突破多少？';
+    const passages = await seedQa.retrieve(question);
+    const plain = await seedQa.answerer.answer(question, passages, {});
+    assert.equal('debug' in plain, false);
+    const withDebug = await seedQa.answerer.answer(question, passages, { debug: true });
+    assert.equal(withDebug.debug?.answerType, 'number');
+    assert.equal(withDebug.debug?.minCoverage, MIN_COVERAGE);
+    const { debug: _debug, ...rest } = withDebug;
+    assert.deepEqual(rest, plain);
+  });
+});
+
+describe('ExtractiveAnswerer over the seed: list questions', () => {
+  it('answers a question about a numbered section with its items, one citation each, in document order', async () => {
+    const { response } = await seedQa.ask('国家枢纽节点有哪些重点任务？');
+    assert.equal(response.status, 'answered');
+    assert.ok(response.citations.length >= 3, `${response.citations.length} citations`);
+    response.citations.forEach((c, i) => {
+      assert.match(c.text, new RegExp(`^${i + 1}\\.[^。]+。$`), 'the opening sentence of item i + 1');
+      assert.equal(c.section.at(-1), '(四)国家枢纽节点重点任务');
+    });
+    assert.equal(response.answer, response.citations.map((c) => `${c.text}[${c.n}]`).join(''));
+    assertCitationContract(response);
+    assertExactOffsets(response.citations, seedQa.seed);
+  });
+
+  it('answers 第一, 第二… items of an enumerated section', async () => {
+    const { response } = await seedQa.ask('推动我国数字经济健康发展有哪些重要举措？');
+    assert.equal(response.status, 'answered');
+    assert.deepEqual(
+      response.citations.slice(0, 3).map((c) => c.text),
+      ['第一,加强关键核心技术攻关。', '第二,加快新型基础设施建设。', '第三,推动数字经济和实体经济融合发展。'],
+    );
+    const starts = response.citations.map((c) => c.start);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assertCitationContract(response);
+    assertExactOffsets(response.citations, seedQa.seed);
+  });
+});
+
+describe('ExtractiveAnswerer over the seed: refusals', () => {
+  const refused: { question: string; why: string; message: string }[] = [
+    { question: '贵阳大数据交易所是哪一年成立的？', why: 'the seed names it but never dates it', message: REFUSAL_ZH },
+    { question: '贵州有多少个国家重点实验室？', why: 'the seed never gives that count', message: REFUSAL_ZH },
+    { question: '贵州的省会城市人口有多少？', why: 'the seed has no population figures', message: REFUSAL_ZH },
+    { question: 'When was the Eiffel Tower built?', why: 'the seed is about something else', message: REFUSAL_EN },
+  ];
+
+  for (const { question, why, message } of refused) {
+    it(`refuses ${question} (${why}) and points to the closest passages`, async () => {
+      const { passages, response } = await seedQa.ask(question);
+      assert.ok(passages.length >= 3, 'retrieval found passages to point to');
+      assert.deepEqual(response, { status: 'no_answer', answer: message, mode: 'extractive', citations: closest(passages), question });
+      assertCitationContract(response);
+      assertExactOffsets(response.citations, seedQa.seed);
+    });
+  }
+
+  it('scores support below the gate for refused questions and at or above it for answered ones', async () => {
+    for (const [question, answered] of [
+      ['贵阳大数据交易所是哪一年成立的？', false],
+      ['贵州有多少个国家重点实验室？', false],
+      ['贵州综合算力指数排名全国第几？', true],
+      ['习近平总书记哪一年在贵阳市考察？', true],
+    ] as const) {
+      const support = seedQa.answerer.support(question, await seedQa.retrieve(question));
+      assert.equal(support >= MIN_COVERAGE, answered, `${question}: support ${support}`);
+    }
+  });
+
+  it('refuses without markers when nothing was retrieved', async () => {
+    const response = await seedQa.answerer.answer('贵州综合算力指数排名全国第几？', [], {});
+    assert.deepEqual(response, {
+      status: 'no_answer',
+      answer: '文档中没有能回答这个问题的内容。',
+      mode: 'extractive',
+      citations: [],
+      question: '贵州综合算力指数排名全国第几？',
+    });
+  });
+
+  it('refuses a question that is only a question word', async () => {
+    const { passages, response } = await seedQa.ask('什么？');
+    assert.equal(response.status, 'no_answer');
+    assert.deepEqual(response.citations, closest(passages));
+  });
+});
+
+describe('ExtractiveAnswerer.stream', () => {
+  async function collect(question: string): Promise<{ events: AskEvent[]; expected: AskResponse }> {
+    const passages = await seedQa.retrieve(question);
+    const expected = await seedQa.answerer.answer(question, passages, {});
+    const events: AskEvent[] = [];
+    for await (const event of seedQa.answerer.stream(question, passages, {})) events.push(event);
+    return { events, expected };
+  }
+
+  for (const question of ['到2025年大数据电子信息产业总产值要突破多少？', '国家枢纽节点有哪些重点任务？', '贵阳大数据交易所是哪一年成立的？']) {
+    it(`streams citations, then deltas that add up to the answer, then done: ${question}`, async () => {
+      const { events, expected } = await collect(question);
+      const [first, ...rest] = events;
+      const last = rest.pop();
+      assert.deepEqual(first, { type: 'citations', citations: expected.citations });
+      assert.deepEqual(last, { type: 'done', response: expected });
+      assert.ok(rest.length >= 1);
+      const deltas = rest.map((e) => (e.type === 'delta' ? e.text : assert.fail(`unexpected ${e.type} event between citations and done`)));
+      assert.equal(deltas.join(''), expected.answer);
+      // A marker is never split across two deltas.
+      for (const text of deltas) assert.doesNotMatch(text, /\[\d*$|^\d*\]/);
+    });
+  }
+});
