@@ -33,6 +33,7 @@ export const configSchema = z.object({
   RRF_K: number(1, 1000).default(10),
   BM25_WEIGHT: number(0, 10).default(1),
   VECTOR_WEIGHT: number(0, 10).default(0.1),
+  SEARCH_CACHE_SIZE: int(0, 1_000_000).default(1000),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),

@@ -61,7 +61,7 @@ const NEW_COVERAGE_NEEDED = 0.25;
 const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
 /** A list question whose answer is a section's items: the heading must carry this share of the question. */
 const SECTION_HEADING_COVERAGE = 0.5;
-const MAX_SECTION_ITEMS = 6;
+const MAX_SECTION_ITEMS = 12;
 
 function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[]): ScoredCandidate[] {
   const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
@@ -72,7 +72,7 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
     const items = sectionItems(scored, best, terms);
     if (items.length >= 2) return items;
   }
-  const limit = type === 'list' ? 4 : 2;
+  const limit = type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
   // A further sentence must add to what is asked, not repeat the question's framing.
   const focus = terms.filter((t) => t.focus);
   const total = focus.reduce((s, t) => s + t.weight, 0) || 1;

@@ -7,7 +7,9 @@ import type { HnswVectorStore } from '../index/vector-store.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Retriever, SearchResult, Tokenizer } from '../types.ts';
 import { reciprocalRankFusion } from './fusion.ts';
-import { isBigramTerm, searchTerms } from './search-terms.ts';
+import { isBigramTerm, withBigrams } from './search-terms.ts';
+import { LocalHashEmbeddings } from '../embeddings/local.ts';
+import { LRUCache } from 'lru-cache';
 
 export interface HybridSettings {
   /** How many candidates each side contributes before fusion. */
@@ -17,6 +19,8 @@ export interface HybridSettings {
   vectorWeight: number;
   /** Results returned by the LangChain retriever interface. */
   k: number;
+  /** Recent queries whose results are kept (the index does not change under a running retriever); 0 turns it off. */
+  cacheSize: number;
 }
 
 export interface HybridParts {
@@ -36,7 +40,10 @@ export class HybridRetriever extends BaseRetriever implements Retriever {
     readonly settings: HybridSettings,
   ) {
     super();
+    this.cache = settings.cacheSize > 0 ? new LRUCache({ max: settings.cacheSize }) : null;
   }
+
+  private readonly cache: LRUCache<string, SearchResult[]> | null;
 
   /** The same index searched with other fusion settings (for tuning and per-request overrides). */
   withSettings(settings: Partial<HybridSettings>): HybridRetriever {
@@ -44,12 +51,29 @@ export class HybridRetriever extends BaseRetriever implements Retriever {
   }
 
   async search(query: string, k: number, mode: 'hybrid' | 'bm25' | 'vector' = 'hybrid'): Promise<SearchResult[]> {
-    const { chunks, bm25, vectors, embeddings, tokenizer } = this.parts;
+    const normalised = normaliseForMatch(query);
+    const key = `${mode}\u0000${k}\u0000${normalised}`;
+    const cached = this.cache?.get(key);
+    if (cached) return cached;
+    const results = await this.searchUncached(query, normalised, k, mode);
+    this.cache?.set(key, results);
+    return results;
+  }
+
+  private async queryVector(query: string, normalised: string, words: string[]): Promise<number[]> {
+    const { embeddings } = this.parts;
+    // The local embedder reuses the words BM25 already cut instead of tokenising the query again.
+    if (embeddings instanceof LocalHashEmbeddings) return embeddings.vectorFromFeatures(embeddings.featuresFromTerms(words, normalised));
+    return embeddings.embedQuery(query);
+  }
+
+  private async searchUncached(query: string, normalised: string, k: number, mode: 'hybrid' | 'bm25' | 'vector'): Promise<SearchResult[]> {
+    const { chunks, bm25, vectors, tokenizer } = this.parts;
     const { candidates, rrfK, bm25Weight, vectorWeight } = this.settings;
     const depth = Math.max(candidates, k);
-    const terms = searchTerms(normaliseForMatch(query), tokenizer);
-    const lexical = mode === 'vector' ? [] : bm25.search(terms, depth);
-    const semantic = mode === 'bm25' ? [] : vectors.searchVector(await embeddings.embedQuery(query), depth);
+    const words = tokenizer.tokenize(normalised);
+    const lexical = mode === 'vector' ? [] : bm25.search(withBigrams(words, normalised), depth);
+    const semantic = mode === 'bm25' ? [] : vectors.searchVector(await this.queryVector(query, normalised, words), depth);
     const fused = reciprocalRankFusion(
       [
         { ids: lexical.map((h) => h.doc), weight: bm25Weight },

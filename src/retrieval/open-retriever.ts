@@ -25,6 +25,7 @@ export async function openRetriever(config: Config, tokenizer: Tokenizer): Promi
       bm25Weight: config.BM25_WEIGHT,
       vectorWeight: config.VECTOR_WEIGHT,
       k: config.RETRIEVAL_K,
+      cacheSize: config.SEARCH_CACHE_SIZE,
     },
   );
   return { index, retriever };

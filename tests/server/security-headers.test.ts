@@ -22,7 +22,16 @@ describe('security headers', () => {
     await app.close();
   });
 
-  it('keeps them on streamed answers', async () => {
+  it('sends only nosniff on the JSON API, where a page policy has nothing to protect', async () => {
+    const app = await testApp();
+    const res = await app.inject({ method: 'POST', url: '/v1/search', payload: { query: '东数西算' } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['content-security-policy'], undefined);
+    await app.close();
+  });
+
+  it('keeps nosniff on streamed answers', async () => {
     const app = await testApp();
     const res = await app.inject({ method: 'POST', url: '/v1/ask', payload: { question: QUESTION, stream: true } });
     assert.equal(parseSse(res.payload).at(-1)?.event, 'done');
