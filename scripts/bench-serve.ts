@@ -98,14 +98,16 @@ function printReport(rows: Row[]): boolean {
   for (const { route, result } of failed) {
     console.log(`${route}: non-2xx ${result.non2xx} (4xx ${result['4xx']}, 5xx ${result['5xx']}), connection errors ${result.errors}, timeouts ${result.timeouts}`);
   }
-  const ask = rows.find((row) => row.route === 'POST /v1/ask')!.result;
-  const search = rows.find((row) => row.route === 'POST /v1/search')!.result;
-  const askFloor = ask.latency.p99 < 50;
-  const searchFloor = search.requests.mean >= 0.25 * bare;
-  console.log(
-    `\nFloors: /v1/ask p99 < 50 ms: ${askFloor ? 'PASS' : 'FAIL'} (${ms(ask.latency.p99)} ms); ` +
-      `/v1/search ≥ 25% of bare req/s: ${searchFloor ? 'PASS' : 'FAIL'} (${((100 * search.requests.mean) / bare).toFixed(1)}%)`,
-  );
+  for (const suffix of ['', ' (caches off)']) {
+    const ask = rows.find((row) => row.route === `POST /v1/ask${suffix}`)!.result;
+    const search = rows.find((row) => row.route === `POST /v1/search${suffix}`)!.result;
+    const askFloor = ask.latency.p99 < 50;
+    const searchFloor = search.requests.mean >= 0.25 * bare;
+    console.log(
+      `\nFloors${suffix || ' (default caches; the load repeats 10 questions)'}: /v1/ask p99 < 50 ms: ${askFloor ? 'PASS' : 'FAIL'} (${ms(ask.latency.p99)} ms); ` +
+        `/v1/search ≥ 25% of bare req/s: ${searchFloor ? 'PASS' : 'FAIL'} (${((100 * search.requests.mean) / bare).toFixed(1)}%)`,
+    );
+  }
   console.log(`Non-2xx responses in total: ${rows.reduce((sum, row) => sum + row.result.non2xx, 0)}`);
   return failed.length === 0;
 }
@@ -130,6 +132,8 @@ try {
     { name: 'GET /bare', baseUrl: child.bareUrl, requests: [{ method: 'GET', path: '/bare' }] },
     { name: 'POST /v1/search', baseUrl: child.serviceUrl, requests: postRequests('/v1/search', (query) => ({ query })) },
     { name: 'POST /v1/ask', baseUrl: child.serviceUrl, requests: postRequests('/v1/ask', (question) => ({ question })) },
+    { name: 'POST /v1/search (caches off)', baseUrl: child.uncachedUrl, requests: postRequests('/v1/search', (query) => ({ query })) },
+    { name: 'POST /v1/ask (caches off)', baseUrl: child.uncachedUrl, requests: postRequests('/v1/ask', (question) => ({ question })) },
   ];
   const rows: Row[] = [];
   for (const route of routes) {

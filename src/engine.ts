@@ -62,6 +62,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     words: (text) => tokenizer.words(text),
     termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), documents),
     minCoverage: MIN_COVERAGE,
+    cacheSize: config.SEARCH_CACHE_SIZE,
   });
   const answerer: Answerer = config.llmEnabled
     ? createLlmAnswerer(config, { fallback: extractive, onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`) })

@@ -8,6 +8,8 @@ import { PROJECT_ROOT, SEED_DIR } from './paths.ts';
 export interface ServeChild {
   /** Base URL of the real service, e.g. http://127.0.0.1:41234 */
   serviceUrl: string;
+  /** The same service with its retrieval and answer caches off. */
+  uncachedUrl: string;
   /** Base URL of the bare Fastify app (route GET /bare). */
   bareUrl: string;
   /** Stops the child (SIGTERM, then SIGKILL after `graceMs`) and removes the temporary seeds and index. Safe to call twice. */
@@ -59,8 +61,8 @@ export async function startServeChild(seedsDir = SEED_DIR, startTimeoutMs = 120_
       await rm(root, { recursive: true, force: true });
     })());
   try {
-    const urls = JSON.parse(await firstLine(child, startTimeoutMs)) as { service: string; bare: string };
-    return { serviceUrl: urls.service, bareUrl: urls.bare, stop };
+    const urls = JSON.parse(await firstLine(child, startTimeoutMs)) as { service: string; uncached: string; bare: string };
+    return { serviceUrl: urls.service, uncachedUrl: urls.uncached, bareUrl: urls.bare, stop };
   } catch (error) {
     await stop();
     throw error;

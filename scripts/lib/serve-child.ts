@@ -2,7 +2,7 @@
  * Serves the benchmark targets in their own process, so the load generator does not share their event loop:
  * the real service over a fresh index of SEEDS_DIR (built into the empty INDEX_DIR), and a bare Fastify app.
  * Usage: node --import tsx scripts/lib/serve-child.ts <seedsDir> <indexDir>
- * Prints one JSON line `{ "service": url, "bare": url }` once both listen; stops on SIGTERM/SIGINT or when stdin closes.
+ * Prints one JSON line `{ "service": url, "uncached": url, "bare": url }` once all listen; stops on SIGTERM/SIGINT or when stdin closes.
  */
 import { parseConfig } from '../../src/config.ts';
 import { startBareServer } from './bare-server.ts';
@@ -19,13 +19,15 @@ const config = parseConfig({
   RATE_LIMIT_MAX: '1000000',
 });
 const service = await serveTemp(config);
+// The same index served with the caches off: every request runs the whole pipeline.
+const uncached = await serveTemp({ ...config, SEARCH_CACHE_SIZE: 0 });
 const bare = await startBareServer();
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([service.app.close(), bare.app.close()]);
+  await Promise.allSettled([service.app.close(), uncached.app.close(), bare.app.close()]);
   process.exit(0);
 }
 process.once('SIGTERM', () => void stop());
@@ -35,4 +37,4 @@ process.stdin.on('end', () => void stop());
 process.stdin.on('error', () => void stop());
 process.stdin.resume();
 
-console.log(JSON.stringify({ service: service.url, bare: bare.url }));
+console.log(JSON.stringify({ service: service.url, uncached: uncached.url, bare: bare.url }));

@@ -1,8 +1,9 @@
+import { LRUCache } from 'lru-cache';
 import type { AnswerMode, Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult } from '../types.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { candidateSentences, splitClauses } from './candidates.ts';
 import { answerTypeOf, hasEntityOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
-import { scoreCandidate, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
+import { scoreCandidate, termPresence, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
 import { noAnswerResponse } from './no-answer.ts';
 import { questionTerms } from './question-terms.ts';
 
@@ -13,6 +14,8 @@ export interface ExtractiveAnswererOptions {
   termWeight(term: string): number;
   /** The least share of the question a sentence must support to be an answer; calibrated on data. */
   minCoverage: number;
+  /** Answers kept for repeated (question, passages) pairs; the answer is a pure function of them. 0 turns it off. */
+  cacheSize?: number;
 }
 
 /** Sentences longer than this are cut down to the clauses that carry the answer. */
@@ -115,7 +118,11 @@ function closePunctuation(text: string, truncatedEnd: boolean): string {
 export class ExtractiveAnswerer implements Answerer {
   readonly mode: AnswerMode = 'extractive';
 
-  constructor(private readonly options: ExtractiveAnswererOptions) {}
+  private readonly cache: LRUCache<string, AskResponse> | null;
+
+  constructor(private readonly options: ExtractiveAnswererOptions) {
+    this.cache = options.cacheSize ? new LRUCache({ max: options.cacheSize }) : null;
+  }
 
   weightedTerms(question: string): WeightedTerm[] {
     return questionTerms(question, this.options);
@@ -128,16 +135,27 @@ export class ExtractiveAnswerer implements Answerer {
   support(question: string, passages: SearchResult[]): number {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
+    const presence = termPresence(terms);
     return candidateSentences(passages)
-      .map((c) => scoreCandidate(c, terms, type, passages.length))
+      .map((c) => scoreCandidate(c, terms, type, passages.length, presence))
       .filter((c) => c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity))
       .reduce((best, c) => Math.max(best, c.coverage), 0);
   }
 
   async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
+    const key = `${options.debug ? 1 : 0}\u0000${question}\u0000${passages.map((p) => p.id).join('\u0000')}`;
+    const cached = this.cache?.get(key);
+    if (cached) return cached;
+    const response = this.compose(question, passages, options);
+    this.cache?.set(key, response);
+    return response;
+  }
+
+  private compose(question: string, passages: SearchResult[], options: AskOptions): AskResponse {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
-    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length));
+    const presence = termPresence(terms);
+    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
     const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms) : [];
     const best = [...scored].sort((a, b) => b.score - a.score)[0];
     const debug = options.debug

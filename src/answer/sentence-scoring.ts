@@ -27,12 +27,29 @@ const RANK_BONUS = 0.05;
 /** Ranking (not the refusal gate) favours sentences that hold what is asked over ones that restate the framing. */
 const FOCUS_BONUS = 0.5;
 
+/** Which of the terms a text holds, computed once per distinct text (a passage's heading and body are shared by its sentences). */
+export type TermPresence = (text: string) => ReadonlySet<string>;
+
+export function termPresence(terms: readonly WeightedTerm[]): TermPresence {
+  const memo = new Map<string, Set<string>>();
+  return (text) => {
+    let found = memo.get(text);
+    if (!found) memo.set(text, (found = new Set(terms.filter((t) => text.includes(t.term)).map((t) => t.term))));
+    return found;
+  };
+}
+
 export function scoreCandidate(
   candidate: Candidate,
   terms: readonly WeightedTerm[],
   type: AnswerType,
   passageCount: number,
+  presence: TermPresence = termPresence(terms),
 ): ScoredCandidate {
+  const inSentence = presence(candidate.normalised);
+  const inHeading = presence(candidate.heading);
+  const inLead = presence(candidate.lead);
+  const inContext = presence(candidate.context);
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const focusTotal = terms.reduce((s, t) => s + (t.focus ? t.weight : 0), 0) || 1;
   let credited = 0;
@@ -40,13 +57,13 @@ export function scoreCandidate(
   let focusOwn = 0;
   const matched: string[] = [];
   for (const { term, weight, focus } of terms) {
-    if (candidate.normalised.includes(term)) {
+    if (inSentence.has(term)) {
       credited += weight;
       own += weight;
       if (focus) focusOwn += weight;
       matched.push(term);
-    } else if (candidate.heading.includes(term) || candidate.lead.includes(term)) credited += HEADING_CREDIT * weight;
-    else if (candidate.context.includes(term)) credited += CONTEXT_CREDIT * weight;
+    } else if (inHeading.has(term) || inLead.has(term)) credited += HEADING_CREDIT * weight;
+    else if (inContext.has(term)) credited += CONTEXT_CREDIT * weight;
   }
   const coverage = credited / total;
   const hasEntity = hasEntityOf(type, candidate.normalised);
