@@ -5,7 +5,9 @@ import type { Config } from '../config.ts';
 import type { Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult } from '../types.ts';
 import { formatPassagesForPrompt, numberPassages, renumberCitations, rewriteMarkers } from './citations.ts';
 import { NO_ANSWER_SENTINEL, prompts as defaultPrompts, type PromptLibrary } from './prompts.ts';
+import { narrowCitations } from './narrow-citations.ts';
 import { noAnswerResponse } from './no-answer.ts';
+import { isLatinScript } from './question-analysis.ts';
 import { AnswerVerifier, type VerificationResult } from './verify.ts';
 
 export type LlmFailureReason = 'timeout' | 'http_status' | 'connection' | 'malformed' | 'empty' | 'other';
@@ -154,7 +156,7 @@ export class LlmAnswerer implements Answerer {
       deadline.clear();
     }
     if (startsWithSentinel(raw)) return this.noAnswer(question, passages, options, raw);
-    const verifier = new AnswerVerifier(citations);
+    const verifier = new AnswerVerifier(citations, { crossLanguage: isLatinScript(question) });
     verifier.push(raw);
     verifier.finish();
     return this.finalResponse(question, passages, citations, verifier.result(), raw, options);
@@ -167,7 +169,7 @@ export class LlmAnswerer implements Answerer {
       return;
     }
     const deadline = new Deadline(this.timeoutMs, options.signal);
-    const verifier = new AnswerVerifier(citations);
+    const verifier = new AnswerVerifier(citations, { crossLanguage: isLatinScript(question) });
     const known = new Set(citations.map((c) => c.n));
     const keepKnown = (text: string) => rewriteMarkers(text, (n) => (known.has(n) ? n : undefined));
     let raw = '';
@@ -236,6 +238,7 @@ export class LlmAnswerer implements Answerer {
     options: AskOptions,
   ): AskResponse {
     const renumbered = renumberCitations(verification.text, citations);
+    renumbered.citations = narrowCitations(renumbered.answer, renumbered.citations);
     // Kept text citing nothing (only connectives or "not covered" notes) answers nothing.
     if (renumbered.citations.length === 0) return this.noAnswer(question, passages, options, raw, verification);
     return {

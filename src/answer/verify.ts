@@ -78,15 +78,24 @@ function isLatin(text: string): boolean {
   return latinWords > han / 2;
 }
 
+export interface VerifyOptions {
+  /**
+   * The question was asked in another script than the documents (English over Chinese), so the answer may be too.
+   * Only then is a sentence in another script than its passages judged by its numbers alone; otherwise it has no support.
+   */
+  crossLanguage?: boolean;
+}
+
 /**
  * Share of the sentence's content bigrams found in the cited passages together (a sentence citing [1][2] claims the
- * pair supports it). A sentence in another script than its passages (an English answer over Chinese text) cannot be
- * compared letter by letter; for it the share is that of its numbers found in the passages.
+ * pair supports it). A sentence in another script than its passages cannot be compared letter by letter: it has no
+ * support, unless the question itself was cross-language, in which case the share is that of its numbers found.
  */
-export function supportOverlap(sentence: string, passages: readonly string[]): number {
+export function supportOverlap(sentence: string, passages: readonly string[], options: VerifyOptions = {}): number {
   if (passages.length === 0) return 0;
   const joined = passages.join('\n');
   if (isLatin(sentence) !== isLatin(joined)) {
+    if (!options.crossLanguage) return 0;
     const numbers = numbersOf(sentence);
     if (numbers.length === 0) return 1;
     const available = new Set(numbersOf(joined));
@@ -173,7 +182,10 @@ export class AnswerVerifier {
   private readonly unsupported: UnsupportedSentence[] = [];
   private output = '';
 
-  constructor(citations: readonly Citation[]) {
+  constructor(
+    citations: readonly Citation[],
+    private readonly options: VerifyOptions = {},
+  ) {
     this.passages = new Map(citations.map((c) => [c.n, [...c.section, c.text].join('\n')]));
   }
 
@@ -228,7 +240,7 @@ export class AnswerVerifier {
       return false;
     }
     const cited = markers.flatMap((n) => this.passages.get(n) ?? []);
-    const overlap = supportOverlap(sentence, cited);
+    const overlap = supportOverlap(sentence, cited, this.options);
     if (overlap >= SUPPORT_THRESHOLD && numbersSupported(sentence, cited)) {
       this.supported.push(sentence);
       return true;
@@ -239,8 +251,8 @@ export class AnswerVerifier {
 }
 
 /** Verifies a whole answer; see {@link AnswerVerifier}. */
-export function verifyAnswer(answer: string, citations: readonly Citation[]): VerificationResult {
-  const verifier = new AnswerVerifier(citations);
+export function verifyAnswer(answer: string, citations: readonly Citation[], options: VerifyOptions = {}): VerificationResult {
+  const verifier = new AnswerVerifier(citations, options);
   verifier.push(answer);
   verifier.finish();
   return verifier.result();

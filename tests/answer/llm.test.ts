@@ -6,7 +6,7 @@ import { noAnswerResponse } from '../../src/answer/no-answer.ts';
 import { prompts } from '../../src/answer/prompts.ts';
 import type { Answerer, AskEvent, AskOptions, AskResponse, SearchResult } from '../../src/types.ts';
 import { closedPort, type ChatReply, type FakeOpenAiServer, messagesOf, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
-import { AI_PRODUCTS, GUIZHOU_TARGETS, PLATFORM_ECONOMY, RENEWABLE_ENERGY } from '../support/seed-passages.ts';
+import { AI_PRODUCTS, GUIZHOU_TARGETS, PLATFORM_ECONOMY, RENEWABLE_ENERGY, SEED_TEXT } from '../support/seed-passages.ts';
 
 const QUESTION = '贵州要发展哪些人工智能产品？';
 // Retrieval order: [1] energy, [2] AI products, [3] Guizhou targets, [4] platform economy.
@@ -69,16 +69,20 @@ describe('LlmAnswerer.answer', () => {
   it('sends the numbered passages and the question, and returns the answer with citations renumbered', async () => {
     const before = server.requests.length;
     const response = await answererFor(SUPPORTED_AI + SUPPORTED_PLATFORM).answer(QUESTION, PASSAGES, {});
-    assert.deepEqual(response, {
+    const { citations, ...rest } = response;
+    assert.deepEqual(rest, {
       status: 'answered',
       answer: '贵州要发展无人驾驶、智能家居、图像识别等人工智能产品[1]。到2025年，要培育百亿级平台经济企业1-2家[2]。',
       mode: 'llm',
-      citations: [
-        { ...numberPassages([AI_PRODUCTS])[0]!, n: 1 },
-        { ...numberPassages([PLATFORM_ECONOMY])[0]!, n: 2 },
-      ],
       question: QUESTION,
     });
+    // Each citation is narrowed from its passage to the sentence that supports the claim, offsets kept exact.
+    assert.deepEqual(citations.map((c) => [c.n, c.id]), [[1, AI_PRODUCTS.id], [2, PLATFORM_ECONOMY.id]]);
+    for (const [citation, passage, phrase] of [[citations[0]!, AI_PRODUCTS, '图像识别等人工智能产品'], [citations[1]!, PLATFORM_ECONOMY, '百亿级平台经济企业1-2家']] as const) {
+      assert.ok(citation.text.includes(phrase));
+      assert.ok(citation.text.length < passage.text.length);
+      assert.equal(SEED_TEXT.slice(citation.start, citation.end), citation.text);
+    }
     assert.deepEqual(extractMarkers(response.answer), response.citations.map((c) => c.n));
 
     const sent = server.requests.slice(before);

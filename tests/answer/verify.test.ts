@@ -72,10 +72,16 @@ describe('verifyAnswer', () => {
     assert.deepEqual(result.unsupported.map((u) => u.sentence), ['另外还要发展核电。']);
   });
 
-  it('checks an English sentence over Chinese passages by its numbers only', () => {
+  it('gives a sentence in another script than its passages no support, unless the question was cross-language', () => {
+    const english = 'Never invent numbers; copy them as the passage gives them [1].';
+    assert.deepEqual(verifyAnswer(english, citations).supported, []);
+  });
+
+  it('checks an English sentence over Chinese passages by its numbers only, for an English question', () => {
     const result = verifyAnswer(
       'By 2025 Guizhou plans to foster 1-2 platform companies worth ten billion yuan [2]. It also targets 900 such firms [2].',
       citations,
+      { crossLanguage: true },
     );
     assert.deepEqual(result.supported, ['By 2025 Guizhou plans to foster 1-2 platform companies worth ten billion yuan [2].']);
     assert.deepEqual(result.unsupported, [{ sentence: 'It also targets 900 such firms [2].', markers: [2], overlap: 0 }]);

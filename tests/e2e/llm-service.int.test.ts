@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { parseConfig } from '../../src/config.ts';
+import type { AskResponse } from '../../src/types.ts';
+import { serveTemp } from '../../scripts/lib/serve-temp.ts';
+import { messagesOf, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../support/fake-openai-server.ts';
+import { PROJECT_ROOT } from '../ingest/fixtures.ts';
+
+/** The fake model answers with the first sentence of passage [1], cited; a rewrite request gets a fixed standalone question. */
+function modelReply(request: RecordedRequest): string {
+  const prompt = messagesOf(request).filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  if (prompt.includes('Rewrite the last question')) return '到2035年贵州要培育几家百亿级平台经济企业？';
+  const passage = /\[1\][^\n]*\n([^\n]+)/.exec(prompt)?.[1] ?? '';
+  const sentence = passage.split(/(?<=。)/)[0]!;
+  return `${sentence}[1]`;
+}
+
+let fake: FakeOpenAiServer;
+let app: FastifyInstance;
+let url: string;
+let dirs: string[];
+
+before(async () => {
+  fake = await startFakeOpenAiServer({ chat: modelReply });
+  const seeds = await mkdtemp(join(tmpdir(), 'llm-seeds-'));
+  const index = await mkdtemp(join(tmpdir(), 'llm-index-'));
+  dirs = [seeds, index];
+  await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });
+  const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: index, LOG_LEVEL: 'silent', LLM_MODEL: 'fake-chat-model', OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: '2000' });
+  ({ app, url } = await serveTemp(config));
+});
+
+after(async () => {
+  await app.close();
+  await fake.close();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function ask(body: object): Promise<AskResponse> {
+  const res = await fetch(`${url}/v1/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal(res.status, 200);
+  return (await res.json()) as AskResponse;
+}
+
+test('with an LLM configured, the service answers in llm mode with verified, exact citations', async () => {
+  const seed = await readFile(join(PROJECT_ROOT, 'seeds', '000_dcbe81f0de4cc422.txt'), 'utf8');
+  const response = await ask({ question: '数据中心要充分利用哪些可再生能源？' });
+  assert.equal(response.mode, 'llm');
+  assert.equal(response.status, 'answered');
+  assert.equal(response.fallback, undefined);
+  assert.match(response.answer, /\[1\]$/);
+  assert.equal(response.citations.length, 1);
+  const [citation] = response.citations;
+  assert.equal(seed.slice(citation!.start, citation!.end), citation!.text);
+  // The citation is narrowed from the whole passage to the sentence the answer quotes.
+  assert.equal(citation!.text, response.answer.replace('[1]', ''));
+  const sent = fake.requestsTo('/v1/chat/completions').at(-1)!;
+  assert.equal(sent.headers.authorization, 'Bearer test-key');
+  assert.ok(messagesOf(sent).some((m) => m.content.includes('数据中心要充分利用哪些可再生能源')));
+});
+
+test('a follow-up is rewritten by the model before retrieval', async () => {
+  const response = await ask({
+    question: '那2035年呢？',
+    history: [
+      { role: 'user', content: '到2025年贵州要培育几家百亿级平台经济企业？' },
+      { role: 'assistant', content: '培育百亿级平台经济企业1-2家。[1]' },
+    ],
+  });
+  assert.equal(response.question, '到2035年贵州要培育几家百亿级平台经济企业？');
+});
+
+test('when the model fails, the offline answer comes back marked, never a 5xx', async () => {
+  fake.script({ chat: () => ({ fail: 'status', status: 503 }) });
+  const response = await ask({ question: '综合算力指数排名全国第几？' });
+  assert.equal(response.fallback, 'llm_unavailable');
+  assert.equal(response.mode, 'extractive');
+  assert.match(response.answer, /第9/);
+  fake.script({ chat: modelReply });
+});
