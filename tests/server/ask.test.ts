@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../src/errors.ts';
 import type { AskResponse } from '../../src/types.ts';
 import { ANSWER_TEXT, FakeQaService, NO_ANSWER_TEXT, PASSAGES, fixedResponseQa } from './fake-qa-service.ts';
-import { testApp } from './test-app.ts';
+import { fakeAppPerSuite, testApp } from './test-app.ts';
 
 const QUESTION = '数字经济健康发展有哪三个“有利于”？';
 
@@ -17,13 +17,10 @@ function expectedCitations(count: number) {
 }
 
 describe('POST /v1/ask', () => {
+  const suite = fakeAppPerSuite();
   let fake: FakeQaService;
   let app: FastifyInstance;
-  before(async () => {
-    fake = new FakeQaService();
-    app = await testApp(fake);
-  });
-  after(() => app.close());
+  beforeEach(() => ({ fake, app } = suite.current()));
 
   it('answers with the whole AskResponse', async () => {
     const res = await askPost(app, { question: QUESTION });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../src/errors.ts';
 import { MODEL_ID } from '../../src/server/schemas/chat-completions.ts';
 import { ANSWER_TEXT, FakeQaService, NO_ANSWER_TEXT, PASSAGES } from './fake-qa-service.ts';
-import { testApp } from './test-app.ts';
+import { fakeAppPerSuite, testApp } from './test-app.ts';
 
 const QUESTION = '数字经济健康发展有哪三个“有利于”？';
 const ID = /^chatcmpl-[0-9a-f]{32}$/;
@@ -42,13 +42,10 @@ interface Chunk {
 }
 
 describe('POST /v1/chat/completions', () => {
+  const suite = fakeAppPerSuite();
   let fake: FakeQaService;
   let app: FastifyInstance;
-  before(async () => {
-    fake = new FakeQaService();
-    app = await testApp(fake);
-  });
-  after(() => app.close());
+  beforeEach(() => ({ fake, app } = suite.current()));
 
   it('answers with a chat.completion whose message is the cited answer', async () => {
     const res = await complete(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: QUESTION }] });

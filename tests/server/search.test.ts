@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { FakeQaService, PASSAGES } from './fake-qa-service.ts';
-import { testApp } from './test-app.ts';
+import { fakeAppPerSuite, testApp } from './test-app.ts';
 
 function searchPost(app: FastifyInstance, payload: unknown) {
   return app.inject({ method: 'POST', url: '/v1/search', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
 }
 
 describe('POST /v1/search', () => {
+  const suite = fakeAppPerSuite();
   let fake: FakeQaService;
   let app: FastifyInstance;
-  before(async () => {
-    fake = new FakeQaService();
-    app = await testApp(fake);
-  });
-  after(() => app.close());
+  beforeEach(() => ({ fake, app } = suite.current()));
 
   it('returns every SearchResult field, debug included', async () => {
     const res = await searchPost(app, { query: '数字经济 有利于', k: 4 });

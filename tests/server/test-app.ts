@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { parseConfig, type Config } from '../../src/config.ts';
@@ -34,4 +35,16 @@ export function parseSse(payload: string): SseEvent[] {
       }
       return { event, data: JSON.parse(data.join('\n')) as unknown };
     });
+}
+
+/** Inside a describe block: a fresh fake service and app before its tests, closed after them. */
+export function fakeAppPerSuite(): { current(): { fake: FakeQaService; app: FastifyInstance } } {
+  let fake: FakeQaService;
+  let app: FastifyInstance;
+  before(async () => {
+    fake = new FakeQaService();
+    app = await testApp(fake);
+  });
+  after(() => app.close());
+  return { current: () => ({ fake, app }) };
 }
