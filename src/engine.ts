@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import { ExtractiveAnswerer } from './answer/extractive.ts';
-import { createLlmAnswerer } from './answer/llm.ts';
+import { createChatModel, createLlmAnswerer, llmSettingsFromConfig } from './answer/llm.ts';
+import { llmTranslator } from './qa/llm-translator.ts';
+import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
 import { MIN_COVERAGE } from './answer/calibration.ts';
 import { bm25Idf } from './index/bm25.ts';
 import { loadIndex } from './index/loaded-index.ts';
@@ -68,8 +70,12 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     ? createLlmAnswerer(config, { fallback: extractive, onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`) })
     : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
+  // With a model at hand, an English question over Chinese documents is searched in translation.
+  const searcher = config.llmEnabled
+    ? new TranslatingRetriever(retriever, llmTranslator(createChatModel(llmSettingsFromConfig(config)), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }))
+    : retriever;
   return {
-    qa: new RetrievalQaService(retriever, answerer, config.RETRIEVAL_K, rewrite ?? defaultRewriter(config, log), index.originals),
+    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? defaultRewriter(config, log), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The prompt templates shipped in `prompts/`, by file name without `.md`. */
-export type PromptName = 'answer-system' | 'answer-user' | 'rewrite-question';
+export type PromptName = 'answer-system' | 'answer-user' | 'rewrite-question' | 'translate-question';
 
 /** Resolved from this file rather than the working directory, so the CLI, the server and tests all find the same files. */
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));

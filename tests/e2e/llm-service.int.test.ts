@@ -14,6 +14,8 @@ import { PROJECT_ROOT } from '../ingest/fixtures.ts';
 function modelReply(request: RecordedRequest): string {
   const prompt = messagesOf(request).filter((m) => m.role === 'user').map((m) => m.content).join('\n');
   if (prompt.includes('Rewrite the last question')) return '到2035年贵州要培育几家百亿级平台经济企业？';
+  if (prompt.includes('Translate this question')) return '国家规划了多少个国家数据中心集群？';
+  if (prompt.includes('Question: How many')) return 'The plan sets up 10 national data center clusters [1].';
   const passage = /\[1\][^\n]*\n([^\n]+)/.exec(prompt)?.[1] ?? '';
   const sentence = passage.split(/(?<=。)/)[0]!;
   return `${sentence}[1]`;
@@ -72,6 +74,19 @@ test('a follow-up is rewritten by the model before retrieval', async () => {
     ],
   });
   assert.equal(response.question, '到2035年贵州要培育几家百亿级平台经济企业？');
+});
+
+test('an English question is searched in Chinese translation and answered in English, citations exact', async () => {
+  const seed = await readFile(join(PROJECT_ROOT, 'seeds', '000_dcbe81f0de4cc422.txt'), 'utf8');
+  const response = await ask({ question: 'How many national data center clusters were planned?' });
+  assert.equal(response.mode, 'llm');
+  assert.equal(response.status, 'answered');
+  assert.equal(response.answer, 'The plan sets up 10 national data center clusters [1].');
+  assert.equal(response.citations.length, 1);
+  assert.ok(response.citations[0]!.text.includes('规划了10个国家数据中心集群'));
+  assert.equal(seed.slice(response.citations[0]!.start, response.citations[0]!.end), response.citations[0]!.text);
+  const translations = fake.requestsTo('/v1/chat/completions').filter((r) => messagesOf(r).some((m) => m.content.includes('Translate this question')));
+  assert.equal(translations.length, 1);
 });
 
 test('when the model fails, the offline answer comes back marked, never a 5xx', async () => {
