@@ -14,6 +14,8 @@ export interface ExtractiveAnswererOptions {
   termWeight(term: string): number;
   /** The least share of the question a sentence must support to be an answer; calibrated on data. */
   minCoverage: number;
+  /** Every passage of the section a passage belongs to, for list answers that span more than was retrieved. */
+  sectionPassages?(passage: SearchResult): SearchResult[];
   /** Answers kept for repeated (question, passages) pairs; the answer is a pure function of them. 0 turns it off. */
   cacheSize?: number;
 }
@@ -66,13 +68,16 @@ const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四
 const SECTION_HEADING_COVERAGE = 0.5;
 const MAX_SECTION_ITEMS = 12;
 
-function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[]): ScoredCandidate[] {
+/** Scores the sentences of a whole section, when the answerer can see beyond the retrieved passages. */
+type SectionScorer = (best: ScoredCandidate) => ScoredCandidate[] | undefined;
+
+function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[], wholeSection: SectionScorer): ScoredCandidate[] {
   const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
   if (!eligible.length) return [];
   eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const best = eligible[0]!;
   if (type === 'list') {
-    const items = sectionItems(scored, best, terms);
+    const items = sectionItems(scored, best, terms, wholeSection(best));
     if (items.length >= 2) return items;
   }
   const limit = type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
@@ -98,12 +103,12 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
  * "有哪几个…" about a section whose heading names the question (1.发展数字经济意义重大(3个有利于)):
  * the answer is the section's items, i.e. the opening sentence of each of its paragraphs.
  */
-function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[]): ScoredCandidate[] {
+function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[], whole?: ScoredCandidate[]): ScoredCandidate[] {
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const headingShare = terms.filter((t) => best.heading.includes(t.term)).reduce((s, t) => s + t.weight, 0) / total;
   if (headingShare < SECTION_HEADING_COVERAGE) return [];
   const section = best.passage.section.join('\u0000');
-  return scored
+  return (whole ?? scored)
     .filter((c) => c.isLead && c.passage.source === best.passage.source && c.passage.section.join('\u0000') === section)
     .sort((a, b) => a.start - b.start)
     .slice(0, MAX_SECTION_ITEMS);
@@ -156,7 +161,9 @@ export class ExtractiveAnswerer implements Answerer {
     const terms = this.weightedTerms(question);
     const presence = termPresence(terms);
     const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
-    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms) : [];
+    const wholeSection: SectionScorer = (best) =>
+      this.options.sectionPassages && candidateSentences(this.options.sectionPassages(best.passage)).map((c) => scoreCandidate({ ...c, rank: best.rank }, terms, type, passages.length, presence));
+    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms, wholeSection) : [];
     const best = [...scored].sort((a, b) => b.score - a.score)[0];
     const debug = options.debug
       ? { answerType: type, terms, best: best ? { text: best.text, coverage: best.coverage, hasEntity: best.hasEntity, score: best.score } : null, minCoverage: this.options.minCoverage }

@@ -57,6 +57,19 @@ export class ChunkStore {
     return this.byId.get(id);
   }
 
+  /** The chunks of the same document and heading path as `label`, in order (a section cut into several chunks). */
+  sectionOf(label: number, max = 24): ChunkRecord[] {
+    const record = this.records[label];
+    if (!record) return [];
+    const key = record.section.join('\u0000');
+    const same = (r: ChunkRecord | undefined) => r !== undefined && r.source === record.source && r.section.join('\u0000') === key;
+    let from = label;
+    let to = label;
+    while (to - from + 1 < max && same(this.records[from - 1])) from--;
+    while (to - from + 1 < max && same(this.records[to + 1])) to++;
+    return this.records.slice(from, to + 1);
+  }
+
   document(label: number): Document | undefined {
     const record = this.records[label];
     if (!record) return undefined;

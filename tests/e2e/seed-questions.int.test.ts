@@ -105,6 +105,15 @@ describe('the service over the seeds, over HTTP', () => {
     assert.equal(text, plain.answer);
   });
 
+  it('lists every item of a section, even the ones past the retrieved passages', async () => {
+    const response = await ask('国家枢纽节点有哪几项重点任务？');
+    assert.equal(response.status, 'answered');
+    assert.equal(response.citations.length, 9);
+    assert.deepEqual(response.citations.map((c) => c.text.slice(0, 2)), ['1.', '2.', '3.', '4.', '5.', '6.', '7.', '8.', '9.']);
+    assert.match(response.answer, /9\.确保网络数据安全。\[9\]$/);
+    await assertExactOffsets(response.citations);
+  });
+
   it('refuses a question the seed does not answer, pointing to the closest passages', async () => {
     const question = '贵阳大数据交易所是哪一年成立的？';
     const response = await ask(question);
