@@ -65,6 +65,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), documents),
     minCoverage: MIN_COVERAGE,
     cacheSize: config.SEARCH_CACHE_SIZE,
+    placeCount: (text) => tokenizer.placeNames(text).length,
     sectionPassages: (passage) =>
       index.chunks.sectionOf(index.chunks.numberOf(passage.id) ?? -1).map((chunk) => ({ ...chunk, score: 0, debug: { bm25Rank: null, vectorRank: null, matchedTerms: [] } })),
   });

@@ -14,6 +14,8 @@ export interface ExtractiveAnswererOptions {
   termWeight(term: string): number;
   /** The least share of the question a sentence must support to be an answer; calibrated on data. */
   minCoverage: number;
+  /** How many place names a text holds; helps a place question prefer the sentence that names places. */
+  placeCount?(text: string): number;
   /** Every passage of the section a passage belongs to, for list answers that span more than was retrieved. */
   sectionPassages?(passage: SearchResult): SearchResult[];
   /** Answers kept for repeated (question, passages) pairs; the answer is a pure function of them. 0 turns it off. */
@@ -39,20 +41,25 @@ interface Segment {
 const CLAUSE_KEEP_RATIO = 0.5;
 
 /** The clauses of a long sentence that carry what is asked (and the value the question wants). */
-function condense(c: ScoredCandidate, type: AnswerType, terms: readonly WeightedTerm[]): Segment {
+function condense(c: ScoredCandidate, type: AnswerType, terms: readonly WeightedTerm[], placeCount?: (text: string) => number): Segment {
   const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.score, truncatedStart: false, truncatedEnd: false };
   if (c.text.length <= CONDENSE_OVER || !c.matched.length) return whole;
   const clauses = splitClauses(c.text);
   const focus = terms.filter((t) => t.focus);
-  const scores = clauses.map((cl) => {
-    const norm = normaliseForMatch(c.text.slice(cl.start, cl.end));
+  const parts = clauses.map((cl) => {
+    const clause = c.text.slice(cl.start, cl.end);
+    const norm = normaliseForMatch(clause);
     const matched = focus.reduce((sum, t) => sum + (norm.includes(t.term) ? t.weight : 0), 0);
-    return matched * (type !== 'other' && hasEntityOf(type, norm) ? 1.5 : 1);
+    const holdsAnswer = placeCount ? placeCount(clause) > 0 : type !== 'other' && hasEntityOf(type, norm);
+    return { matched, holdsAnswer };
   });
-  const top = Math.max(...scores);
-  if (top <= 0) return whole;
-  const first = scores.findIndex((x) => x >= CLAUSE_KEEP_RATIO * top);
-  const last = scores.length - 1 - [...scores].reverse().findIndex((x) => x >= CLAUSE_KEEP_RATIO * top);
+  // A clause holding the kind of value asked for (a place, a figure) counts even without the question's words.
+  const best = Math.max(...parts.map((p) => p.matched));
+  const scores = parts.map((p) => p.matched + (p.holdsAnswer ? CLAUSE_KEEP_RATIO * best : 0));
+  if (best <= 0) return whole;
+  const kept = (x: number) => x >= CLAUSE_KEEP_RATIO * best;
+  const first = scores.findIndex(kept);
+  const last = scores.length - 1 - [...scores].reverse().findIndex(kept);
   const from = clauses[first]!.start;
   const to = clauses[last]!.end;
   const text = c.text.slice(from, to).trim();
@@ -160,7 +167,8 @@ export class ExtractiveAnswerer implements Answerer {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
     const presence = termPresence(terms);
-    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
+    const places = type === 'place' ? this.options.placeCount : undefined;
+    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence, places));
     const wholeSection: SectionScorer = (best) =>
       this.options.sectionPassages && candidateSentences(this.options.sectionPassages(best.passage)).map((c) => scoreCandidate({ ...c, rank: best.rank }, terms, type, passages.length, presence));
     const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms, wholeSection) : [];
@@ -170,7 +178,7 @@ export class ExtractiveAnswerer implements Answerer {
       : undefined;
     if (!picked.length) return noAnswerResponse(question, passages, this.mode, debug);
 
-    const segments = mergeAdjacent(picked.map((c) => condense(c, type, terms)));
+    const segments = mergeAdjacent(picked.map((c) => condense(c, type, terms, places)));
     const citations: Citation[] = segments.map((s, i) => ({
       n: i + 1,
       id: s.passage.id,

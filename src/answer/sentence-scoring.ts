@@ -24,6 +24,8 @@ const CONTEXT_CREDIT = 0.3;
 const ENTITY_BONUS = 0.1;
 const MISSING_ENTITY_FACTOR = 0.5;
 const RANK_BONUS = 0.05;
+const PLACE_BONUS = 0.2;
+const PLACES_FOR_FULL_BONUS = 3;
 /** Ranking (not the refusal gate) favours sentences that hold what is asked over ones that restate the framing. */
 const FOCUS_BONUS = 0.5;
 
@@ -45,6 +47,7 @@ export function scoreCandidate(
   type: AnswerType,
   passageCount: number,
   presence: TermPresence = termPresence(terms),
+  placeCount?: (text: string) => number,
 ): ScoredCandidate {
   const inSentence = presence(candidate.normalised);
   const inHeading = presence(candidate.heading);
@@ -66,8 +69,10 @@ export function scoreCandidate(
     else if (inContext.has(term)) credited += CONTEXT_CREDIT * weight;
   }
   const coverage = credited / total;
-  const hasEntity = hasEntityOf(type, candidate.normalised);
-  let score = coverage + FOCUS_BONUS * (focusOwn / focusTotal) + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
+  // Counted place names (not only the suffix pattern) let 京津冀、长三角… beat a sentence that merely says 节点.
+  const places = placeCount ? Math.min(placeCount(candidate.text), PLACES_FOR_FULL_BONUS) : 0;
+  const hasEntity = hasEntityOf(type, candidate.normalised) || places > 0;
+  let score = coverage + (PLACE_BONUS * places) / PLACES_FOR_FULL_BONUS + FOCUS_BONUS * (focusOwn / focusTotal) + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
   if (requiresEntity(type) && !hasEntity) score *= MISSING_ENTITY_FACTOR;
   return { ...candidate, coverage, ownCoverage: own / total, hasEntity, score, matched };
 }

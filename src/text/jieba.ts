@@ -29,6 +29,14 @@ export class JiebaTokenizer implements Tokenizer {
   words(text: string): string[] {
     return keepContent(loadJieba().cut(normaliseForMatch(text), true));
   }
+
+  /** Place names jieba's part-of-speech tagger finds (tag `ns`): what a 哪里 / 哪些城市 question asks for. */
+  placeNames(text: string): string[] {
+    return loadJieba()
+      .tag(normaliseForMatch(text))
+      .filter((t) => t.tag === 'ns')
+      .map((t) => t.word);
+  }
 }
 
 function keepContent(tokens: string[]): string[] {

@@ -114,6 +114,14 @@ describe('the service over the seeds, over HTTP', () => {
     await assertExactOffsets(response.citations);
   });
 
+  it('answers a place question with the sentence that names the places, cut to the clauses that hold them', async () => {
+    const response = await ask('哪些地区布局建设国家枢纽节点？');
+    assert.equal(response.status, 'answered');
+    for (const place of ['京津冀', '长三角', '贵州', '宁夏']) assert.ok(response.answer.includes(place), place);
+    assert.ok(response.citations[0]!.text.length < 150);
+    await assertExactOffsets(response.citations);
+  });
+
   it('refuses a question the seed does not answer, pointing to the closest passages', async () => {
     const question = '贵阳大数据交易所是哪一年成立的？';
     const response = await ask(question);

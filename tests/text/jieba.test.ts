@@ -35,3 +35,11 @@ test('empty and stop-word-only text give no terms', () => {
   assert.deepEqual(tokenizer.tokenize('的了吗？！'), []);
   assert.deepEqual(tokenizer.words('  \n '), []);
 });
+
+test('placeNames finds the places a 哪里 question asks for, in either script', () => {
+  const tokenizer = new JiebaTokenizer();
+  const places = tokenizer.placeNames('以及贵州、内蒙古、甘肃、宁夏等地布局建设全国一体化算力网络国家枢纽节点');
+  assert.deepEqual(places, ['贵州', '内蒙古', '甘肃', '宁夏']);
+  assert.deepEqual(tokenizer.placeNames('以及貴州、內蒙古等地'), ['贵州', '内蒙古']);
+  assert.deepEqual(tokenizer.placeNames('加快推进算力网络建设'), []);
+});
