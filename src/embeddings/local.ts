@@ -64,13 +64,6 @@ export class LocalHashEmbeddings extends Embeddings {
     return slots;
   }
 
-  /** The document-frequency slots of a feature set, for {@link LocalEmbeddingStats.observe}. */
-  slots(features: FeatureCounts): Set<number> {
-    const slots = new Set<number>();
-    for (const hash of features.keys()) slots.add(statsSlot(hash, this.stats.bits));
-    return slots;
-  }
-
   vectorFromFeatures(features: FeatureCounts): number[] {
     const vector = new Float64Array(this.dimensions);
     for (const [hash, tf] of features) {

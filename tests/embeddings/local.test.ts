@@ -33,7 +33,7 @@ test('IDF statistics make rare shared terms count more than common ones', async 
   const stats = new LocalEmbeddingStats(16);
   const embeddings = new LocalHashEmbeddings({ dimensions: 256, tokenizer, stats });
   const corpus = ['数字经济发展', '数字经济治理', '数字经济规划', '锂离子电池产业'];
-  for (const text of corpus) stats.observe(embeddings.slots(embeddings.features(text)));
+  for (const text of corpus) stats.observe(embeddings.slotsOf(embeddings.features(text).keys()));
   assert.equal(stats.docCount, 4);
   const q = await embeddings.embedQuery('锂离子电池数字经济');
   const [common, rare] = await embeddings.embedDocuments(['数字经济发展', '锂离子电池产业']);
