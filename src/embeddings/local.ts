@@ -9,7 +9,7 @@ export const LOCAL_EMBEDDER_KIND = 'local-hash-v1';
 
 /** Words carry meaning; character bigrams catch what the segmenter cut differently. */
 const WORD_WEIGHT = 1;
-const BIGRAM_WEIGHT = 0.5;
+const BIGRAM_WEIGHT = 0.3;
 
 export interface LocalHashEmbeddingsParams extends EmbeddingsParams {
   dimensions: number;
@@ -18,7 +18,7 @@ export interface LocalHashEmbeddingsParams extends EmbeddingsParams {
   stats?: LocalEmbeddingStats;
 }
 
-/** Hashed feature counts of one text: hash → weighted term frequency. */
+/** Hashed features of one text: hash → weighted sublinear term frequency. */
 export type FeatureCounts = Map<number, number>;
 
 /**
@@ -40,16 +40,21 @@ export class LocalHashEmbeddings extends Embeddings {
     this.stats = params.stats ?? new LocalEmbeddingStats();
   }
 
-  /** Features from terms already produced by the tokenizer, so ingest tokenises each chunk once. */
+  /**
+   * Features from terms already produced by the tokenizer, so ingest tokenises each chunk once: each
+   * feature's sublinear term frequency (1 + ln tf) times the weight of its kind.
+   */
   featuresFromTerms(terms: readonly string[], normalisedText: string): FeatureCounts {
-    const counts: FeatureCounts = new Map();
-    const add = (feature: string, weight: number) => {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(`w:${term}`, (counts.get(`w:${term}`) ?? 0) + 1);
+    for (const bigram of cjkBigrams(normalisedText)) counts.set(`b:${bigram}`, (counts.get(`b:${bigram}`) ?? 0) + 1);
+    const features: FeatureCounts = new Map();
+    for (const [feature, tf] of counts) {
       const hash = hashFeature(feature);
-      counts.set(hash, (counts.get(hash) ?? 0) + weight);
-    };
-    for (const term of terms) add(`w:${term}`, WORD_WEIGHT);
-    for (const bigram of cjkBigrams(normalisedText)) add(`b:${bigram}`, BIGRAM_WEIGHT);
-    return counts;
+      const weight = (feature.startsWith('w:') ? WORD_WEIGHT : BIGRAM_WEIGHT) * (1 + Math.log(tf));
+      features.set(hash, (features.get(hash) ?? 0) + weight);
+    }
+    return features;
   }
 
   features(text: string): FeatureCounts {
@@ -66,8 +71,8 @@ export class LocalHashEmbeddings extends Embeddings {
 
   vectorFromFeatures(features: FeatureCounts): number[] {
     const vector = new Float64Array(this.dimensions);
-    for (const [hash, tf] of features) {
-      const weight = (1 + Math.log(tf)) * this.stats.idf(statsSlot(hash, this.stats.bits));
+    for (const [hash, tfWeight] of features) {
+      const weight = tfWeight * this.stats.idf(statsSlot(hash, this.stats.bits));
       const { index, sign } = fold(hash, this.dimensions);
       vector[index] = (vector[index] ?? 0) + sign * weight;
     }
