@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { ExtractiveAnswerer } from './answer/extractive.ts';
 import { createChatModel, createLlmAnswerer, llmSettingsFromConfig } from './answer/llm.ts';
@@ -5,7 +6,7 @@ import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
 import { MIN_COVERAGE } from './answer/calibration.ts';
 import { bm25Idf } from './index/bm25.ts';
-import { loadIndex } from './index/loaded-index.ts';
+import { readManifest } from './index/manifest.ts';
 import { currentVersionDir } from './index/versions.ts';
 import { buildIndex } from './ingest/build-index.ts';
 import { describeReport } from './ingest/describe-report.ts';
@@ -24,10 +25,15 @@ export interface EngineLog {
 }
 
 /** Why the index must be (re)built before serving, or null when it is current. */
-async function ingestReason(config: Config): Promise<string | null> {
-  if (!(await currentVersionDir(config.INDEX_DIR))) return `no index in ${config.INDEX_DIR}`;
+async function ingestReason(config: Config, log: EngineLog): Promise<string | null> {
+  const current = await currentVersionDir(config.INDEX_DIR);
+  if (!current) return `no index in ${config.INDEX_DIR}`;
+  if (!existsSync(config.SEEDS_DIR)) {
+    log.warn(`${config.SEEDS_DIR} does not exist: serving the index as it was built`);
+    return null;
+  }
   try {
-    const { manifest } = await loadIndex(config.INDEX_DIR);
+    const manifest = await readManifest(current);
     const settings = settingsChange(manifest, config);
     if (settings) return settings;
     const change = await seedsChange(config.SEEDS_DIR, manifest);
@@ -52,7 +58,7 @@ function defaultRewriter(config: Config, log: EngineLog): QuestionRewriter {
 /** Ingests when the index is missing or stale, loads it, and wires retrieval to the configured answerer. */
 export async function loadEngine(config: Config, log: EngineLog, rewrite?: QuestionRewriter): Promise<Engine> {
   const tokenizer = new JiebaTokenizer();
-  const reason = await ingestReason(config);
+  const reason = await ingestReason(config, log);
   if (reason) {
     log.info(`Building the index: ${reason}`);
     const report = await buildIndex(ingestOptionsFromConfig(config, log, tokenizer));

@@ -21,7 +21,7 @@ type Unit = Span & { heading: boolean };
 export function chunkDocument(doc: SourceDocument, options: ChunkOptions): ChunkRecord[] {
   validateOptions(options);
   const { maxChars, overlapSentences } = options;
-  const headings = nonOverlapping(doc.headings ?? detectHeadings(doc.text, doc.source.endsWith('.md') ? 'md' : 'txt'));
+  const headings = nonOverlapping(doc.headings ?? detectHeadings(doc.text, /\.(md|markdown)$/i.test(doc.source) ? 'md' : 'txt'));
   const sections = sectionPaths(headings);
   const units = splitLongUnits(doc.text, toUnits(doc.text, splitSentences(doc.text), headings), maxChars);
 

@@ -35,9 +35,18 @@ export class Bm25Index {
     return segment ? segment.lengths[doc - segment.base]! : 0;
   }
 
+  /** A document's (term, tf) pairs, for carrying it into a new index; only one segment's document-major copy is kept at a time. */
   termsOf(doc: number): [string, number][] {
-    return this.segmentOf(doc)?.termsOf(doc) ?? [];
+    const segment = this.segmentOf(doc);
+    if (!segment) return [];
+    if (segment !== this.turned) {
+      this.turned?.releaseTermsOf();
+      this.turned = segment;
+    }
+    return segment.termsOf(doc);
   }
+
+  private turned: Bm25Segment | undefined;
 
   get termCount(): number {
     return this.segments.reduce((s, g) => s + g.terms.length, 0);

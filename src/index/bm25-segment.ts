@@ -12,7 +12,8 @@ export const TF_MAX = (1 << TF_BITS) - 1;
 export class Bm25Segment {
   private readonly termIds: Map<string, number>;
   readonly totalLength: number;
-  private forward: Map<number, [string, number][]> | null = null;
+  /** Document-major copy of the postings (compressed sparse rows), built on first use and dropped with {@link releaseTermsOf}. */
+  private forward: { offsets: Uint32Array; termIds: Uint32Array; tfs: Uint8Array } | null = null;
 
   constructor(
     readonly base: number,
@@ -49,19 +50,35 @@ export class Bm25Segment {
 
   /** A document's (term, tf) pairs; the term-major postings are turned around once, on first use. */
   termsOf(doc: number): [string, number][] {
-    if (!this.forward) {
-      this.forward = new Map();
-      this.terms.forEach((term, id) => {
-        for (let p = this.offsets[id]!; p < this.offsets[id + 1]!; p++) {
-          const packed = this.postings[p]!;
-          const local = Math.floor(packed / (TF_MAX + 1));
-          let list = this.forward!.get(local);
-          if (!list) this.forward!.set(local, (list = []));
-          list.push([term, packed % (TF_MAX + 1)]);
-        }
-      });
-    }
-    return this.forward.get(doc - this.base) ?? [];
+    this.forward ??= this.transpose();
+    const local = doc - this.base;
+    const out: [string, number][] = [];
+    for (let p = this.forward.offsets[local]!; p < this.forward.offsets[local + 1]!; p++) out.push([this.terms[this.forward.termIds[p]!]!, this.forward.tfs[p]!]);
+    return out;
+  }
+
+  /** Frees the document-major copy once a caller has moved on to another segment. */
+  releaseTermsOf(): void {
+    this.forward = null;
+  }
+
+  private transpose() {
+    const n = this.lengths.length;
+    const offsets = new Uint32Array(n + 1);
+    for (const packed of this.postings) offsets[Math.floor(packed / (TF_MAX + 1)) + 1]!++;
+    for (let d = 0; d < n; d++) offsets[d + 1]! += offsets[d]!;
+    const fill = offsets.slice(0, n);
+    const termIds = new Uint32Array(this.postings.length);
+    const tfs = new Uint8Array(this.postings.length);
+    this.terms.forEach((_, id) => {
+      for (let p = this.offsets[id]!; p < this.offsets[id + 1]!; p++) {
+        const packed = this.postings[p]!;
+        const at = fill[Math.floor(packed / (TF_MAX + 1))]!++;
+        termIds[at] = id;
+        tfs[at] = packed % (TF_MAX + 1);
+      }
+    });
+    return { offsets, termIds, tfs };
   }
 
   async save(file: string): Promise<void> {

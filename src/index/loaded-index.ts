@@ -31,10 +31,11 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
   if (!directory) throw new AppError('INDEX_MISSING', `No index in ${indexDir}: run "npm run ingest" first`);
   const manifest = await readManifest(directory);
   try {
-    const [chunks, bm25, embedderStats] = await Promise.all([
+    const [chunks, bm25, embedderStats, originals] = await Promise.all([
       ChunkStore.load(join(directory, CHUNKS_FILE)),
       Promise.all(Array.from({ length: manifest.segments.count }, (_, i) => Bm25Segment.load(join(directory, bm25File(i))))).then((segments) => new Bm25Index(segments)),
       manifest.embedder.kind.startsWith('local') ? LocalEmbeddingStats.load(join(directory, EMBEDDER_STATS_FILE)) : null,
+      OriginalStore.open(directory),
     ]);
     if (chunks.size !== manifest.counts.chunks || bm25.documentCount !== chunks.size) {
       throw new Error(`chunk counts disagree (manifest ${manifest.counts.chunks}, chunks ${chunks.size}, bm25 ${bm25.documentCount})`);
@@ -45,7 +46,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
       chunks,
       bm25,
       embedderStats,
-      originals: new OriginalStore(directory),
+      originals,
       openVectors: (embeddings) =>
         HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)),
     };

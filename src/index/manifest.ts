@@ -22,7 +22,8 @@ export const manifestSchema = z.object({
   /** Chunks 0…size-1 are segment 0, and so on: each has its own BM25 and vector files. */
   segments: z.object({ count: z.number().int().nonnegative(), size: z.number().int().positive() }),
   files: z.record(z.string(), fileEntry),
-  skipped: z.array(z.object({ source: z.string(), reason: z.string() })),
+  /** Files not indexed, with their content hash (absent when unreadable) so a fixed file is noticed. */
+  skipped: z.array(z.object({ source: z.string(), reason: z.string(), hash: z.string().optional() })),
   counts: z.object({ files: z.number().int(), chunks: z.number().int(), terms: z.number().int(), bytes: z.number().int() }),
 });
 

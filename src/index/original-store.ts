@@ -1,6 +1,7 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, read, type WriteStream } from 'node:fs';
+import { promisify } from 'node:util';
 import { once } from 'node:events';
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Every document's decoded original, back to back in one file, and where each one sits in it. */
@@ -33,32 +34,39 @@ export class OriginalWriter {
   }
 }
 
-/** Reads one document's original on demand; a few recent ones stay cached. */
+/**
+ * Reads one document's original on demand; a few recent ones stay cached. The file is opened once, when
+ * the index is loaded: a later ingest may publish new versions and delete this one, and the open
+ * descriptor keeps serving the version this process loaded.
+ */
 export class OriginalStore {
-  private table: Table | null = null;
   private readonly cache = new Map<string, string>();
 
-  constructor(
-    private readonly directory: string,
-    private readonly cacheSize = 32,
+  private constructor(
+    private readonly table: Table,
+    private readonly fd: number,
+    private readonly cacheSize: number,
   ) {}
+
+  static async open(directory: string, cacheSize = 32): Promise<OriginalStore> {
+    const table = JSON.parse(await readFile(join(directory, ORIGINALS_TABLE), 'utf8')) as Table;
+    return new OriginalStore(table, openSync(join(directory, ORIGINALS_FILE), 'r'), cacheSize);
+  }
 
   async read(source: string): Promise<string | undefined> {
     const cached = this.cache.get(source);
     if (cached !== undefined) return cached;
-    this.table ??= JSON.parse(await readFile(join(this.directory, ORIGINALS_TABLE), 'utf8')) as Table;
     const entry = Object.hasOwn(this.table, source) ? this.table[source] : undefined;
     if (!entry) return undefined;
-    const handle = await open(join(this.directory, ORIGINALS_FILE), 'r');
-    try {
-      const buffer = Buffer.alloc(entry[1]);
-      await handle.read(buffer, 0, entry[1], entry[0]);
-      const text = buffer.toString('utf8');
-      if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(source, text);
-      return text;
-    } finally {
-      await handle.close();
-    }
+    const buffer = Buffer.alloc(entry[1]);
+    await readAt(this.fd, buffer, entry[0]);
+    const text = buffer.toString('utf8');
+    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(source, text);
+    return text;
   }
 }
+
+const readAt = promisify((fd: number, buffer: Buffer, position: number, done: (error: Error | null) => void) =>
+  read(fd, buffer, 0, buffer.length, position, (error) => done(error)),
+);

@@ -13,7 +13,7 @@ import { OriginalWriter } from '../index/original-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
 import type { Tokenizer } from '../types.ts';
 import { analyseChunk, analyseDocument, type AnalysedDocument, type Analyser } from './analyse-document.ts';
-import { createAnalyserPool } from './analyser-pool.ts';
+import { createAnalyserPool, type DocumentAnalyser } from './analyser-pool.ts';
 import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
 import { openPreviousIndex, type PreviousIndex } from './previous-index.ts';
@@ -42,12 +42,14 @@ export interface IngestOptions {
 
 const READ_AHEAD = 8;
 
-interface FileJob {
-  bytes: Buffer;
-  hash: string;
-  /** Under way in a worker; null when the file is unchanged or is analysed in-line. */
-  analysed: Promise<AnalysedDocument> | null;
-}
+type FileJob =
+  | {
+      bytes: Buffer;
+      hash: string;
+      /** Under way in a worker; null when the file is unchanged or is analysed in-line. */
+      analysed: Promise<AnalysedDocument> | null;
+    }
+  | { unreadable: string };
 
 /**
  * Reads the seeds, reuses what did not change since the previous index, and publishes a new version
@@ -58,6 +60,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   const started = performance.now();
   const { tokenizer, log } = options;
   const release = await acquireIngestLock(options.indexDir);
+  let pool: DocumentAnalyser | null = null;
   try {
     const files = await scanSeeds(options.seedsDir);
     const probe = options.createEmbeddings(new LocalEmbeddingStats());
@@ -78,7 +81,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const progress: IngestProgress = { phase: 'read', filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.bytes, 0), chunks: 0, embedded: 0 };
 
     const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking };
-    const pool = options.workers > 0 ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null }) : null;
+    pool = options.workers > 0 ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
@@ -91,17 +94,33 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const startJob = (j: number) => {
       const file = files[j];
       if (!file || jobs.has(j)) return;
-      jobs.set(j, readFile(file.path).then((bytes) => {
-        const hash = contentHash(bytes);
-        const unchanged = previous?.index.manifest.files[file.source]?.hash === hash;
-        return { bytes, hash, analysed: unchanged || !pool ? null : pool.analyse(file.source, bytes) };
-      }));
+      jobs.set(
+        j,
+        readFile(file.path).then(
+          (bytes): FileJob => {
+            const hash = contentHash(bytes);
+            const unchanged = previous?.index.manifest.files[file.source]?.hash === hash;
+            const analysed = unchanged || !pool ? null : pool.analyse(file.source, bytes);
+            // Awaited in order below; this only keeps a failure from surfacing as unhandled before then.
+            analysed?.catch(() => undefined);
+            return { bytes, hash, analysed };
+          },
+          // A file removed or made unreadable since the scan is skipped, not fatal.
+          (error: NodeJS.ErrnoException): FileJob => ({ unreadable: error.code ?? error.message }),
+        ),
+      );
     };
 
     for (const [i, file] of files.entries()) {
       for (let j = i; j <= i + READ_AHEAD; j++) startJob(j);
       const job = await jobs.get(i)!;
       jobs.delete(i);
+      if ('unreadable' in job) {
+        log.warn(`Skipping ${file.source}: cannot be read (${job.unreadable})`);
+        report.skipped.push({ source: file.source, reason: `cannot be read (${job.unreadable})` });
+        progress.filesDone++;
+        continue;
+      }
       const { bytes, hash } = job;
       const before = previous?.index.manifest.files[file.source];
       if (before && before.hash === hash) {
@@ -117,7 +136,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         const analysed = job.analysed ? await job.analysed : analyseDocument(file.source, bytes, analyser);
         if (!analysed.ok) {
           log.warn(`Skipping ${file.source}: ${analysed.reason}`);
-          report.skipped.push({ source: file.source, reason: analysed.reason });
+          report.skipped.push({ source: file.source, reason: analysed.reason, hash });
         } else {
           if (before) forget(file.source);
           for (const [c, chunk] of analysed.chunks.entries()) {
@@ -146,6 +165,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       }
     }
     await pool?.close();
+    pool = null;
     await Promise.all([chunkWriter.close(), originals.close(), bm25.close(), spill?.close()]);
     const total = chunkWriter.count;
 
@@ -188,6 +208,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     report.seconds = (performance.now() - started) / 1000;
     return report;
   } finally {
+    await pool?.close();
     await release();
   }
 }

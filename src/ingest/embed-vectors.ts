@@ -33,7 +33,9 @@ export interface EmbedPlan {
 export async function embedVectors(plan: EmbedPlan): Promise<{ dimensions: number; segments: number }> {
   const { total, segmentSize, embeddings, progress } = plan;
   const features = plan.spillFile ? readFeatureSpill(plan.spillFile)[Symbol.asyncIterator]() : null;
-  let dimensions = plan.dimensions ?? plan.previous?.vectors.segments[0]?.getNumDimensions() ?? null;
+  // An empty previous index says nothing about a remote model's size: only one with vectors does.
+  const previousDimensions = plan.previous?.index.chunks.size ? plan.previous.vectors.segments[0]?.getNumDimensions() : undefined;
+  let dimensions = plan.dimensions ?? previousDimensions ?? null;
   let graph: Hnsw | null = null;
   let segment = 0;
   let pending: { label: number; text: string; features?: FeatureCounts }[] = [];

@@ -16,7 +16,7 @@ export interface IngestReport {
   changed: string[];
   removed: string[];
   unchanged: string[];
-  skipped: { source: string; reason: string }[];
+  skipped: { source: string; reason: string; hash?: string }[];
   chunks: number;
   embeddedChunks: number;
   bytes: number;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -18,6 +19,7 @@ function isDocument(name: string): boolean {
 
 /** Every document under `seedsDir`, recursively, in a stable order; hidden files and folders are ignored. */
 export async function scanSeeds(seedsDir: string): Promise<SeedFile[]> {
+  if (!existsSync(seedsDir)) throw new Error(`The seeds folder ${seedsDir} does not exist: create it and put .txt, .md or .html documents in it (or set SEEDS_DIR)`);
   const found: SeedFile[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });

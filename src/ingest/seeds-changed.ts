@@ -8,10 +8,15 @@ import { contentHash, scanSeeds } from './scan.ts';
 /** Null when the seeds are what the index was built from, else what differs (for the log). */
 export async function seedsChange(seedsDir: string, manifest: Manifest): Promise<string | null> {
   const files = await scanSeeds(seedsDir);
-  const skipped = new Set(manifest.skipped.map((s) => s.source));
+  const skipped = new Map(manifest.skipped.map((s) => [s.source, s.hash]));
   const known = new Set(Object.keys(manifest.files));
   for (const file of files) {
-    if (skipped.has(file.source)) continue;
+    if (skipped.has(file.source)) {
+      // A skipped file counts as changed once its content differs (say, re-saved as UTF-8) or it becomes readable.
+      const now = await readFile(file.path).then(contentHash, () => undefined);
+      if (now !== skipped.get(file.source)) return `${file.source} changed`;
+      continue;
+    }
     const entry = manifest.files[file.source];
     if (!entry) return `${file.source} is new`;
     if (entry.bytes !== file.bytes || entry.hash !== contentHash(await readFile(file.path))) return `${file.source} changed`;

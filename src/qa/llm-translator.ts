@@ -6,7 +6,7 @@ import type { QueryTranslator } from '../retrieval/translating-retriever.ts';
 /** A longer reply is an answer or an essay, not a translated question. */
 const MAX_TRANSLATION_CHARS = 500;
 
-/** Asks the model to translate a question into Chinese for searching; any failure searches the original. */
+/** Asks the model to translate a question into Chinese for searching; null on any failure (the original is searched). */
 export function llmTranslator(llm: BaseChatModel, options: { prompts?: PromptLibrary; onError?: (error: unknown) => void } = {}): QueryTranslator {
   const library = options.prompts ?? defaultPrompts;
   return async (query) => {
@@ -18,7 +18,7 @@ export function llmTranslator(llm: BaseChatModel, options: { prompts?: PromptLib
       return translated;
     } catch (error) {
       options.onError?.(error);
-      return query;
+      return null;
     }
   };
 }

@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import { isLatinScript } from '../answer/question-analysis.ts';
 import type { Retriever, SearchResult } from '../types.ts';
 
-/** Turns a question into the documents' language; gives the question back unchanged when it cannot. */
-export type QueryTranslator = (query: string) => Promise<string>;
+/** Turns a question into the documents' language; null when it cannot (the question is then searched as it is). */
+export type QueryTranslator = (query: string) => Promise<string | null>;
 
 const TRANSLATIONS_KEPT = 1000;
 
@@ -21,8 +21,12 @@ export class TranslatingRetriever implements Retriever {
 
   async searchQuery(query: string): Promise<string> {
     if (!isLatinScript(query)) return query;
-    let translated = this.translations.get(query);
-    if (translated === undefined) this.translations.set(query, (translated = await this.translate(query)));
+    const known = this.translations.get(query);
+    if (known !== undefined) return known;
+    const translated = await this.translate(query);
+    // Only real translations are kept: a model that failed once may answer the next time.
+    if (translated === null) return query;
+    this.translations.set(query, translated);
     return translated;
   }
 

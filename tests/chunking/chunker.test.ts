@@ -182,3 +182,10 @@ test('invalid options are rejected with a RangeError', () => {
     assert.throws(() => chunkDocument(SEED, options), RangeError, JSON.stringify(options));
   }
 });
+
+test('Markdown headings are read whatever the extension is spelled (.md, .MD, .markdown)', () => {
+  for (const source of ['a.md', 'a.MD', 'notes/a.markdown']) {
+    const chunks = chunkDocument({ source, text: '# 第一部分\n正文。' }, { maxChars: 100, overlapSentences: 1 });
+    assert.deepEqual(chunks.map((c) => c.section), [['第一部分']], source);
+  }
+});

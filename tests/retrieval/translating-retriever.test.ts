@@ -25,3 +25,13 @@ test('Chinese questions (simplified or traditional) pass straight through', asyn
   await retriever.search('貴州要發展哪些人工智慧產品？', 5);
   assert.deepEqual(inner.queries, ['贵州要发展哪些人工智能产品？', '貴州要發展哪些人工智慧產品？']);
 });
+
+test('a failed translation searches the original and is tried again next time', async () => {
+  const inner = recordingRetriever();
+  let calls = 0;
+  const retriever = new TranslatingRetriever(inner, async () => (++calls === 1 ? null : '贵州的人口是多少？'));
+  await retriever.search('What is the population of Guizhou?', 5);
+  await retriever.search('What is the population of Guizhou?', 5);
+  assert.deepEqual(inner.queries, ['What is the population of Guizhou?', '贵州的人口是多少？']);
+  assert.equal(calls, 2);
+});
