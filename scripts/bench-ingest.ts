@@ -3,7 +3,7 @@
  * from scratch in its own process. Usage: npm run bench:ingest [-- 10,25,50]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CMRC_CONTEXTS } from './lib/datasets.ts';
@@ -13,18 +13,43 @@ import { syntheticCorpus } from './lib/synthetic-corpus.ts';
 const sizes = (process.argv[2] ?? '10,25,50').split(',').map(Number);
 /** The same V8 flags `npm run ingest` runs with (package.json). */
 const INGEST_NODE_FLAGS = ['--max-old-space-size=512'];
-const rows: { mb: number; seconds: number; chunks: number; maxRssMB: number }[] = [];
-for (const size of sizes) {
-  const corpus = await syntheticCorpus(CMRC_CONTEXTS, join(tmpdir(), `zhida-bench-corpus-${size}mb`), size);
-  const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-index-'));
-  const out = execFileSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'scripts/lib/ingest-child.ts')], {
+interface ChildResult {
+  seconds: number;
+  bytes: number;
+  chunks: number;
+  embedded: number;
+  maxRssMB: number;
+}
+
+function ingestInChild(seedsDir: string, indexDir: string, full: boolean): ChildResult {
+  const out = execFileSync(process.execPath, [...INGEST_NODE_FLAGS, '--import', 'tsx', join(PROJECT_ROOT, 'scripts/lib/ingest-child.ts'), ...(full ? ['--full'] : [])], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, SEEDS_DIR: corpus, INDEX_DIR: indexDir },
+    env: { ...process.env, SEEDS_DIR: seedsDir, INDEX_DIR: indexDir },
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  const result = JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; bytes: number; chunks: number; maxRssMB: number };
+  return JSON.parse(out.trim().split('\n').at(-1)!) as ChildResult;
+}
+
+const rows: { mb: number; seconds: number; chunks: number; maxRssMB: number }[] = [];
+let incremental: ChildResult | null = null;
+for (const [i, size] of sizes.entries()) {
+  const corpus = await syntheticCorpus(CMRC_CONTEXTS, join(tmpdir(), `zhida-bench-corpus-${size}mb`), size);
+  const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-index-'));
+  const result = ingestInChild(corpus, indexDir, true);
   rows.push({ mb: result.bytes / 1024 / 1024, seconds: result.seconds, chunks: result.chunks, maxRssMB: result.maxRssMB });
+  if (i === sizes.length - 1) {
+    // Re-ingest after one file changed: everything else is carried over from the index just built.
+    const [first] = (await readdir(corpus, { recursive: true })).filter((f) => f.endsWith('.txt')).sort();
+    const changed = join(corpus, first!);
+    const original = await readFile(changed, 'utf8');
+    await writeFile(changed, `${original}\n修订。`);
+    try {
+      incremental = ingestInChild(corpus, indexDir, false);
+    } finally {
+      await writeFile(changed, original);
+    }
+  }
   await rm(indexDir, { recursive: true, force: true });
 }
 console.log('| corpus MB | chunks | seconds | MB/s | peak RSS MB |');
@@ -34,4 +59,10 @@ if (rows.length > 1) {
   const first = rows[0]!;
   const last = rows.at(-1)!;
   console.log(`\nPeak RSS grows ${((last.maxRssMB - first.maxRssMB) / (last.mb - first.mb)).toFixed(2)} MB per MB of corpus between ${first.mb.toFixed(0)} and ${last.mb.toFixed(0)} MB.`);
+}
+if (incremental) {
+  console.log(
+    `\nIncremental re-ingest of the ${rows.at(-1)!.mb.toFixed(0)} MB corpus after one file changed: ${incremental.seconds.toFixed(1)} s, ` +
+      `${incremental.embedded} chunks embedded of ${incremental.chunks}, peak RSS ${incremental.maxRssMB.toFixed(0)} MB.`,
+  );
 }
