@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { LRUCache } from 'lru-cache';
 import type { Config } from './config.ts';
 import { ExtractiveAnswerer } from './answer/extractive.ts';
 import { createChatModel, createLlmAnswerer, llmSettingsFromConfig } from './answer/llm.ts';
@@ -66,12 +67,18 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
   }
   const { index, retriever } = await openRetriever(config, tokenizer);
   const documents = index.bm25.documentCount;
+  const placeCounts = new LRUCache<string, number>({ max: 10_000 });
   const extractive = new ExtractiveAnswerer({
     words: (text) => tokenizer.words(text),
     termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), documents),
     minCoverage: MIN_COVERAGE,
     cacheSize: config.SEARCH_CACHE_SIZE,
-    placeCount: (text) => tokenizer.placeNames(text).length,
+    placeCount: (text) => {
+      // Tagging is the slow part of a place question; the same passage sentences come back again and again.
+      let count = placeCounts.get(text);
+      if (count === undefined) placeCounts.set(text, (count = tokenizer.placeNames(text).length));
+      return count;
+    },
     sectionPassages: (passage) =>
       index.chunks.sectionOf(index.chunks.numberOf(passage.id) ?? -1).map((chunk) => ({ ...chunk, score: 0, debug: { bm25Rank: null, vectorRank: null, matchedTerms: [] } })),
   });

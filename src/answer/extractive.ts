@@ -84,7 +84,7 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
   eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const best = eligible[0]!;
   if (type === 'list') {
-    const items = sectionItems(scored, best, terms, wholeSection(best));
+    const items = sectionItems(scored, best, terms, wholeSection);
     if (items.length >= 2) return items;
   }
   const limit = type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
@@ -110,12 +110,12 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
  * "有哪几个…" about a section whose heading names the question (1.发展数字经济意义重大(3个有利于)):
  * the answer is the section's items, i.e. the opening sentence of each of its paragraphs.
  */
-function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[], whole?: ScoredCandidate[]): ScoredCandidate[] {
+function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[], wholeSection: SectionScorer): ScoredCandidate[] {
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const headingShare = terms.filter((t) => best.heading.includes(t.term)).reduce((s, t) => s + t.weight, 0) / total;
   if (headingShare < SECTION_HEADING_COVERAGE) return [];
   const section = best.passage.section.join('\u0000');
-  return (whole ?? scored)
+  return (wholeSection(best) ?? scored)
     .filter((c) => c.isLead && c.passage.source === best.passage.source && c.passage.section.join('\u0000') === section)
     .sort((a, b) => a.start - b.start)
     .slice(0, MAX_SECTION_ITEMS);
