@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseConfig } from '../src/config.ts';
 import { normaliseForMatch } from '../src/text/normalise.ts';
 import type { AskResponse } from '../src/types.ts';
-import { isLatinQuestion, loadDevSet } from './lib/datasets.ts';
+import { isLatinScript } from '../src/answer/question-analysis.ts';
+import { loadDevSet } from './lib/datasets.ts';
 import { fmt, stripSpaces } from './lib/metrics.ts';
 import { SEED_DIR } from './lib/paths.ts';
 import { serveTemp } from './lib/serve-temp.ts';
@@ -30,7 +31,7 @@ for (const item of items) {
     const original = await readFile(join(config.SEEDS_DIR, c.source), 'utf8');
     if (original.slice(c.start, c.end) === c.text) offsetsExact++;
   }
-  const latin = isLatinQuestion(item.question);
+  const latin = isLatinScript(item.question);
   let ok: boolean;
   if (!item.answerable) {
     unanswerable++;

@@ -7,20 +7,17 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir, copyFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JiebaTokenizer } from '../src/text/jieba.ts';
-import { normaliseForMatch, toTraditional } from '../src/text/normalise.ts';
+import { toTraditional } from '../src/text/normalise.ts';
 import { buildBaseline } from './lib/baseline.ts';
-import { CMRC_CONTEXTS, isLatinQuestion, loadCmrc, loadDevSet } from './lib/datasets.ts';
-import { firstHitRank, fmt, rankMetrics, stripSpaces, type RankMetrics } from './lib/metrics.ts';
+import { CMRC_CONTEXTS } from './lib/datasets.ts';
+import { firstHitRank, fmt, rankMetrics, type RankMetrics } from './lib/metrics.ts';
+import { cmrcQuerySets, devQuerySets, type Query } from './lib/query-sets.ts';
 import { SEED_DIR } from './lib/paths.ts';
 import { buildTempIndex } from './lib/temp-index.ts';
 
 type System = 'bm25' | 'vector' | 'hybrid' | 'baseline';
 const SYSTEMS: System[] = ['bm25', 'vector', 'hybrid', 'baseline'];
 
-interface Query {
-  question: string;
-  isHit(hit: { text: string; source: string }): boolean;
-}
 
 /** A copy of a folder with every file converted to traditional characters. */
 async function traditionalCopy(dir: string): Promise<string> {
@@ -56,28 +53,22 @@ async function evaluate(corpusDir: string, sets: Record<string, Query[]>, tokeni
 
 async function main() {
   const tokenizer = new JiebaTokenizer();
-  const dev = loadDevSet().filter((d) => d.answerable);
-  const devHit = (evidence: string[], convert: (s: string) => string) => (hit: { text: string }) =>
-    evidence.some((e) => convert(stripSpaces(hit.text)).includes(convert(stripSpaces(e))));
-  const same = (s: string) => s;
-  const chinese = dev.filter((d) => !isLatinQuestion(d.question));
-  const english = dev.filter((d) => isLatinQuestion(d.question));
-  const cmrc = loadCmrc();
-  const cmrcHit = (contextId: string) => (hit: { source: string }) => hit.source === `${contextId}.txt`;
+  const dev = devQuerySets();
+  const cmrc = cmrcQuerySets();
 
   const seedCopy = await plainCopy(SEED_DIR);
   const results: Record<string, Record<string, Record<System, RankMetrics>>> = {
     seed: await evaluate(seedCopy, {
-      'dev zh (as written)': chinese.map((d) => ({ question: d.question, isHit: devHit(d.evidence, same) })),
-      'dev zh → 繁體 questions': chinese.map((d) => ({ question: toTraditional(d.question), isHit: devHit(d.evidence, same) })),
-      'dev en': english.map((d) => ({ question: d.question, isHit: devHit(d.evidence, same) })),
+      'dev zh (as written)': dev.chinese,
+      'dev zh → 繁體 questions': dev.traditional,
+      'dev en': dev.english,
     }, tokenizer),
     'seed in 繁體': await evaluate(await traditionalCopy(SEED_DIR), {
-      'dev zh 简体 questions over 繁體 text': chinese.map((d) => ({ question: normaliseForMatch(d.question), isHit: devHit(d.evidence, normaliseForMatch) })),
+      'dev zh 简体 questions over 繁體 text': dev.overTraditionalText,
     }, tokenizer),
     cmrc: await evaluate(CMRC_CONTEXTS, {
-      'cmrc trial': cmrc.map((q) => ({ question: q.question, isHit: cmrcHit(q.context_id) })),
-      'cmrc trial → 繁體 questions': cmrc.map((q) => ({ question: toTraditional(q.question), isHit: cmrcHit(q.context_id) })),
+      'cmrc trial': cmrc.simplified,
+      'cmrc trial → 繁體 questions': cmrc.traditional,
     }, tokenizer),
   };
   if (process.argv.includes('--json')) {

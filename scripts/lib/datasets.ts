@@ -25,7 +25,3 @@ export const loadDevSet = (): DevItem[] => jsonl<DevItem>(DEV_SET);
 export const loadCmrc = (): CmrcItem[] => jsonl<CmrcItem>(join(CMRC_DIR, 'qa.jsonl'));
 export const CMRC_CONTEXTS = join(CMRC_DIR, 'contexts');
 
-/** Latin letters and no CJK: the question is in English (or another Latin-script language). */
-export function isLatinQuestion(question: string): boolean {
-  return !/[\u3400-\u9fff]/.test(question);
-}

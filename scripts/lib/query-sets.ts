@@ -1,5 +1,6 @@
 import { normaliseForMatch, toTraditional } from '../../src/text/normalise.ts';
-import { isLatinQuestion, loadCmrc, loadDevSet } from './datasets.ts';
+import { isLatinScript } from '../../src/answer/question-analysis.ts';
+import { loadCmrc, loadDevSet } from './datasets.ts';
 import { stripSpaces } from './metrics.ts';
 
 export interface Query {
@@ -14,8 +15,8 @@ const same = (s: string) => s;
 /** The seed's answerable questions: Chinese as written, Chinese turned into 繁體, and English. */
 export function devQuerySets() {
   const dev = loadDevSet().filter((d) => d.answerable);
-  const chinese = dev.filter((d) => !isLatinQuestion(d.question));
-  const english = dev.filter((d) => isLatinQuestion(d.question));
+  const chinese = dev.filter((d) => !isLatinScript(d.question));
+  const english = dev.filter((d) => isLatinScript(d.question));
   return {
     chinese: chinese.map((d): Query => ({ question: d.question, isHit: evidenceHit(d.evidence, same) })),
     traditional: chinese.map((d): Query => ({ question: toTraditional(d.question), isHit: evidenceHit(d.evidence, same) })),

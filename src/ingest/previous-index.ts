@@ -14,7 +14,8 @@ export interface PreviousIndex {
   labelsBySource: Map<string, number[]>;
 }
 
-function reuseBlocker(manifest: Manifest, embedder: EmbedderDescriptor, chunking: ChunkOptions, tokenizer: string): string | null {
+/** Null when `manifest` was built with these settings, else what differs: an index built otherwise is rebuilt, not reused. */
+export function settingsMismatch(manifest: Manifest, { embedder, chunking, tokenizer }: { embedder: EmbedderDescriptor; chunking: ChunkOptions; tokenizer: string }): string | null {
   if (manifest.tokenizer !== tokenizer) return `the tokenizer changed (${manifest.tokenizer} → ${tokenizer})`;
   if (manifest.chunking.maxChars !== chunking.maxChars || manifest.chunking.overlapSentences !== chunking.overlapSentences) {
     return 'the chunking settings changed';
@@ -35,7 +36,7 @@ export async function openPreviousIndex(
     if ((error as { code?: string }).code !== 'INDEX_MISSING') log.warn(`Previous index not reusable (${(error as Error).message}); building from scratch`);
     return null;
   }
-  const blocker = reuseBlocker(index.manifest, wanted.embedder, wanted.chunking, wanted.tokenizer);
+  const blocker = settingsMismatch(index.manifest, wanted);
   if (blocker) {
     log.info(`Rebuilding everything: ${blocker}`);
     return null;

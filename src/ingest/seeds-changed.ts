@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config.ts';
-import { describeEmbedder, embedderMismatch } from '../embeddings/factory.ts';
+import { describeEmbedder } from '../embeddings/factory.ts';
 import type { Manifest } from '../index/manifest.ts';
 import { TOKENIZER_NAME } from './from-config.ts';
+import { settingsMismatch } from './previous-index.ts';
 import { contentHash, scanSeeds } from './scan.ts';
 
 /** Null when the seeds are what the index was built from, else what differs (for the log). */
@@ -28,9 +29,9 @@ export async function seedsChange(seedsDir: string, manifest: Manifest): Promise
 
 /** Null when the index was built with the configured chunking, tokenizer and embedder. */
 export function settingsChange(manifest: Manifest, config: Config): string | null {
-  if (manifest.chunking.maxChars !== config.CHUNK_SIZE || manifest.chunking.overlapSentences !== config.CHUNK_OVERLAP_SENTENCES) {
-    return 'the chunking settings changed since the index was built';
-  }
-  if (manifest.tokenizer !== TOKENIZER_NAME) return 'the tokenizer changed since the index was built';
-  return embedderMismatch(manifest.embedder, describeEmbedder(config));
+  return settingsMismatch(manifest, {
+    embedder: describeEmbedder(config),
+    chunking: { maxChars: config.CHUNK_SIZE, overlapSentences: config.CHUNK_OVERLAP_SENTENCES },
+    tokenizer: TOKENIZER_NAME,
+  });
 }

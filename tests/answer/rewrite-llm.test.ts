@@ -4,12 +4,9 @@ import { createChatModel } from '../../src/answer/llm.ts';
 import { prompts } from '../../src/answer/prompts.ts';
 import { REWRITE_MAX_TURNS, rewriteQuestion } from '../../src/answer/rewrite-llm.ts';
 import type { ChatTurn } from '../../src/types.ts';
+import { HISTORY } from '../support/conversation.ts';
 import { type ChatReply, type FakeOpenAiServer, messagesOf, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 
-const HISTORY: ChatTurn[] = [
-  { role: 'user', content: '数据中心要充分利用哪些可再生能源？' },
-  { role: 'assistant', content: '要充分利用风能、太阳能、潮汐能、生物质能等可再生能源[1]。' },
-];
 
 let server: FakeOpenAiServer;
 before(async () => {

@@ -4,13 +4,9 @@ import { createChatModel } from '../../src/answer/llm.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLlmRewriter, llmRewriter } from '../../src/qa/llm-rewriter.ts';
 import type { QuestionRewriter } from '../../src/qa/retrieval-qa-service.ts';
-import type { ChatTurn } from '../../src/types.ts';
+import { HISTORY } from '../support/conversation.ts';
 import { type ChatReply, type FakeOpenAiServer, startFakeOpenAiServer } from '../support/fake-openai-server.ts';
 
-const HISTORY: ChatTurn[] = [
-  { role: 'user', content: '数据中心要充分利用哪些可再生能源？' },
-  { role: 'assistant', content: '要充分利用风能、太阳能、潮汐能、生物质能等可再生能源[1]。' },
-];
 
 let server: FakeOpenAiServer;
 before(async () => {
