@@ -1,9 +1,10 @@
 /**
  * Answer quality on the seed's question set, measured through the real HTTP service: keyword
  * coverage, citation precision, exact offsets and refusals. Usage: npm run eval [-- --json] [-- --show]
- * (starts the service on a fresh index of seeds/ with the environment's settings).
+ * [-- --set eval/seed-questions.jsonl] (starts the service on a fresh index of seeds/ with the environment's
+ * settings; the question set defaults to the shared dev set).
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config.ts';
@@ -19,7 +20,12 @@ const config = parseConfig({ ...process.env, SEEDS_DIR: process.env.SEEDS_DIR ??
 const { app, url } = await serveTemp(config);
 const show = process.argv.includes('--show');
 
-const items = loadDevSet();
+const setAt = process.argv.indexOf('--set');
+const items = loadDevSet(setAt > 0 ? process.argv[setAt + 1] : undefined);
+// A misspelt evidence string would silently count as an imprecise citation.
+const seedTexts = await Promise.all((await readdir(config.SEEDS_DIR)).map((name) => readFile(join(config.SEEDS_DIR, name), 'utf8')));
+const missing = items.flatMap((item) => item.evidence.filter((e) => !seedTexts.some((t) => stripSpaces(t).includes(stripSpaces(e)))).map((e) => `${item.id}: ${e}`));
+if (missing.length) throw new Error(`Evidence not found in ${config.SEEDS_DIR}:\n${missing.join('\n')}`);
 let keywordHits = 0, keywordItems = 0, citationsTotal = 0, citationsPrecise = 0, offsetsExact = 0, offsetsTotal = 0;
 let unanswerableRefused = 0, unanswerable = 0, chineseRefused = 0, englishAnswered = 0, english = 0;
 const rows: string[] = [];

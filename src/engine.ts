@@ -79,6 +79,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
       if (count === undefined) placeCounts.set(text, (count = tokenizer.placeNames(text).length));
       return count;
     },
+    maxListSpan: config.CHUNK_SIZE,
     sectionPassages: (passage) =>
       index.chunks.sectionOf(index.chunks.numberOf(passage.id) ?? -1).map((chunk) => ({ ...chunk, score: 0, debug: { bm25Rank: null, vectorRank: null, matchedTerms: [] } })),
   });

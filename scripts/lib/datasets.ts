@@ -21,7 +21,7 @@ function jsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
 }
 
-export const loadDevSet = (): DevItem[] => jsonl<DevItem>(DEV_SET);
+export const loadDevSet = (file = DEV_SET): DevItem[] => jsonl<DevItem>(file);
 export const loadCmrc = (): CmrcItem[] => jsonl<CmrcItem>(join(CMRC_DIR, 'qa.jsonl'));
 export const CMRC_CONTEXTS = join(CMRC_DIR, 'contexts');
 

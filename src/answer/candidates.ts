@@ -13,6 +13,8 @@ export interface Candidate {
   normalised: string;
   /** The passage's innermost heading and its text around the sentence, normalised: context that supports it. */
   heading: string;
+  /** Every heading above the sentence, outermost first, normalised: the document's frame for it. */
+  headingPath: string;
   context: string;
   /** The first sentence of the sentence's paragraph (normalised); paragraphs often open with their topic. */
   lead: string;
@@ -26,6 +28,7 @@ export function candidateSentences(passages: readonly SearchResult[]): Candidate
   passages.forEach((passage, rank) => {
     const headingTitles = new Set(passage.section.map((s) => s.trim()));
     const heading = normaliseForMatch(passage.section.at(-1) ?? '');
+    const headingPath = normaliseForMatch(passage.section.join('\n'));
     const context = normaliseForMatch(passage.text);
     let lead = '';
     let previousEnd = 0;
@@ -40,7 +43,7 @@ export function candidateSentences(passages: readonly SearchResult[]): Candidate
       const key = `${passage.source}\u0000${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: isLead ? lead : normaliseForMatch(text), heading, context, lead, isLead });
+      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: isLead ? lead : normaliseForMatch(text), heading, headingPath, context, lead, isLead });
     }
   });
   return out;

@@ -6,6 +6,8 @@ import { answerTypeOf, hasEntityOf, isLatinScript, requiresEntity, type AnswerTy
 import { scoreCandidate, termPresence, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
 import { noAnswerResponse } from './no-answer.ts';
 import { questionTerms } from './question-terms.ts';
+import { ENUMERATED, MAX_SECTION_ITEMS, headedSupport, sectionListItems, type SectionScorer } from './list-answers.ts';
+import { citeListAsOne, mergeAdjacent, type CitedGroup, type Segment } from './quote-segments.ts';
 
 export interface ExtractiveAnswererOptions {
   /** Content words of a question, normalised, stop words removed. */
@@ -18,6 +20,8 @@ export interface ExtractiveAnswererOptions {
   placeCount?(text: string): number;
   /** Every passage of the section a passage belongs to, for list answers that span more than was retrieved. */
   sectionPassages?(passage: SearchResult): SearchResult[];
+  /** The longest span one citation of a section's list may cover; a passage's length (CHUNK_SIZE) by default. */
+  maxListSpan?: number;
   /** Answers kept for repeated (question, passages) pairs; the answer is a pure function of them. 0 turns it off. */
   cacheSize?: number;
 }
@@ -25,17 +29,7 @@ export interface ExtractiveAnswererOptions {
 /** Sentences longer than this are cut down to the clauses that carry the answer. */
 const CONDENSE_OVER = 90;
 const SECOND_SENTENCE_RATIO = 0.8;
-
-interface Segment {
-  source: string;
-  start: number;
-  end: number;
-  text: string;
-  passage: SearchResult;
-  score: number;
-  truncatedStart: boolean;
-  truncatedEnd: boolean;
-}
+const DEFAULT_MAX_LIST_SPAN = 500;
 
 /** Clauses scoring at least this share of the best clause stay in a condensed quote. */
 const CLAUSE_KEEP_RATIO = 0.5;
@@ -69,24 +63,21 @@ function condense(c: ScoredCandidate, type: AnswerType, terms: readonly Weighted
 
 /** A sentence beyond the best must add this share of the question's weight to be worth quoting. */
 const NEW_COVERAGE_NEEDED = 0.25;
-/** Sentences opening with an enumeration (一是 / 第二, / (3) / ②) are items of one list. */
-const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
-/** A list question whose answer is a section's items: the heading must carry this share of the question. */
-const SECTION_HEADING_COVERAGE = 0.5;
-const MAX_SECTION_ITEMS = 12;
+interface Picked {
+  sentences: ScoredCandidate[];
+  /** The sentences are the items of one list (a section's paragraphs, or 一是/二是… items), which answer together. */
+  oneList: boolean;
+}
 
-/** Scores the sentences of a whole section, when the answerer can see beyond the retrieved passages. */
-type SectionScorer = (best: ScoredCandidate) => ScoredCandidate[] | undefined;
-
-function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[], wholeSection: SectionScorer): ScoredCandidate[] {
+function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[], wholeSection: SectionScorer): Picked {
   const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
-  if (!eligible.length) return [];
   eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
-  const best = eligible[0]!;
+  const best = eligible[0];
   if (type === 'list') {
-    const items = sectionItems(scored, best, terms, wholeSection);
-    if (items.length >= 2) return items;
+    const items = sectionListItems(scored, best, terms, minCoverage, wholeSection);
+    if (items.length) return { sentences: items, oneList: true };
   }
+  if (!best) return { sentences: [], oneList: false };
   const limit = type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
   // A further sentence must add to what is asked, not repeat the question's framing.
   const focus = terms.filter((t) => t.focus);
@@ -103,22 +94,8 @@ function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage:
     c.matched.forEach((t) => covered.add(t));
   }
   // Read in document order within a source, sources in retrieval order.
-  return picked.sort((a, b) => a.rank - b.rank || a.start - b.start);
-}
-
-/**
- * "有哪几个…" about a section whose heading names the question (1.发展数字经济意义重大(3个有利于)):
- * the answer is the section's items, i.e. the opening sentence of each of its paragraphs.
- */
-function sectionItems(scored: ScoredCandidate[], best: ScoredCandidate, terms: readonly WeightedTerm[], wholeSection: SectionScorer): ScoredCandidate[] {
-  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
-  const headingShare = terms.filter((t) => best.heading.includes(t.term)).reduce((s, t) => s + t.weight, 0) / total;
-  if (headingShare < SECTION_HEADING_COVERAGE) return [];
-  const section = best.passage.section.join('\u0000');
-  return (wholeSection(best) ?? scored)
-    .filter((c) => c.isLead && c.passage.source === best.passage.source && c.passage.section.join('\u0000') === section)
-    .sort((a, b) => a.start - b.start)
-    .slice(0, MAX_SECTION_ITEMS);
+  const oneList = type === 'list' && picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
+  return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneList };
 }
 
 function closePunctuation(text: string, truncatedEnd: boolean): string {
@@ -148,10 +125,10 @@ export class ExtractiveAnswerer implements Answerer {
     const type = answerTypeOf(question);
     const terms = this.weightedTerms(question);
     const presence = termPresence(terms);
-    return candidateSentences(passages)
-      .map((c) => scoreCandidate(c, terms, type, passages.length, presence))
-      .filter((c) => c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity))
-      .reduce((best, c) => Math.max(best, c.coverage), 0);
+    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
+    const sentenceSupport = scored.filter((c) => c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity)).reduce((best, c) => Math.max(best, c.coverage), 0);
+    // A list question is also supported by a section whose title names it (its items are the answer).
+    return type === 'list' ? Math.max(sentenceSupport, headedSupport(scored, terms)) : sentenceSupport;
   }
 
   async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
@@ -169,27 +146,26 @@ export class ExtractiveAnswerer implements Answerer {
     const presence = termPresence(terms);
     const places = type === 'place' ? this.options.placeCount : undefined;
     const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence, places));
-    const wholeSection: SectionScorer = (best) =>
-      this.options.sectionPassages && candidateSentences(this.options.sectionPassages(best.passage)).map((c) => scoreCandidate({ ...c, rank: best.rank }, terms, type, passages.length, presence));
-    const picked = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms, wholeSection) : [];
+    let sectionPassages: SearchResult[] = [];
+    const wholeSection: SectionScorer = (best) => {
+      if (!this.options.sectionPassages) return undefined;
+      sectionPassages = this.options.sectionPassages(best.passage);
+      return candidateSentences(sectionPassages).map((c) => scoreCandidate({ ...c, rank: best.rank }, terms, type, passages.length, presence));
+    };
+    const { sentences: picked, oneList } = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms, wholeSection) : { sentences: [], oneList: false };
     const best = [...scored].sort((a, b) => b.score - a.score)[0];
     const debug = options.debug
       ? { answerType: type, terms, best: best ? { text: best.text, coverage: best.coverage, hasEntity: best.hasEntity, score: best.score } : null, minCoverage: this.options.minCoverage }
       : undefined;
     if (!picked.length) return noAnswerResponse(question, passages, this.mode, debug);
 
-    const segments = mergeAdjacent(picked.map((c) => condense(c, type, terms, places)));
-    const citations: Citation[] = segments.map((s, i) => ({
-      n: i + 1,
-      id: s.passage.id,
-      text: s.text,
-      source: s.source,
-      section: s.passage.section,
-      start: s.start,
-      end: s.end,
-      score: Number(s.score.toFixed(4)),
-    }));
-    const answer = segments.map((s, i) => `${s.truncatedStart ? '…' : ''}${closePunctuation(s.text, s.truncatedEnd)}[${i + 1}]`).join(isLatinScript(question) ? ' ' : '');
+    const segments = picked.map((c) => condense(c, type, terms, places));
+    const groups: CitedGroup[] = oneList
+      ? citeListAsOne(segments, [...passages, ...sectionPassages], this.options.maxListSpan ?? DEFAULT_MAX_LIST_SPAN)
+      : mergeAdjacent(segments);
+    const citations: Citation[] = groups.map((g, i) => ({ n: i + 1, ...g.citation }));
+    const quote = (s: Segment) => `${s.truncatedStart ? '…' : ''}${closePunctuation(s.text, s.truncatedEnd)}`;
+    const answer = groups.map((g, i) => `${g.quotes.map(quote).join('')}[${i + 1}]`).join(isLatinScript(question) ? ' ' : '');
     return { status: 'answered', answer, mode: this.mode, citations, question, ...(debug ? { debug } : {}) };
   }
 
@@ -199,18 +175,4 @@ export class ExtractiveAnswerer implements Answerer {
     for (const piece of response.answer.match(/[^\]]*\]|[^\]]+$/g) ?? [response.answer]) yield { type: 'delta', text: piece };
     yield { type: 'done', response };
   }
-}
-
-/** Sentences that touch in the same document become one citation covering both. */
-function mergeAdjacent(segments: Segment[]): Segment[] {
-  const out: Segment[] = [];
-  for (const s of segments) {
-    const last = out.at(-1);
-    const between = last && last.source === s.source && s.start >= last.end ? s.start - last.end : -1;
-    if (last && between >= 0 && between <= 2 && !last.truncatedEnd && !s.truncatedStart && last.passage.id === s.passage.id) {
-      const gap = last.passage.text.slice(last.end - last.passage.start, s.start - last.passage.start);
-      out[out.length - 1] = { ...last, end: s.end, text: last.text + gap + s.text, score: Math.max(last.score, s.score), truncatedEnd: s.truncatedEnd };
-    } else out.push(s);
-  }
-  return out;
 }

@@ -7,10 +7,11 @@ export type AnswerType = 'time' | 'number' | 'place' | 'person' | 'list' | 'defi
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['time', /何时|什么时候|什么时间|哪一?年|哪个?月|哪一?天|几月|几号|几日|哪个时期|日期|\bwhen\b|what year|which year/],
   ['number', /多少|(?<!哪)几[个家项座条名位次岁倍种类所只批]|几十|几百|几千|几万|比重|占比|比例|百分之|规模[有达]?多大|how many|how much|what percent/],
-  ['place', /哪里|哪儿|何地|何处|什么地方|哪些地方|哪个地方|哪些地区|哪个地区|哪个城市|哪些城市|哪个省|哪些省|位于|在哪(?!些)|\bwhere\b/],
+  ['place', /哪里|哪儿|何地|何处|什么地方|哪些地方|哪个地方|哪些地区|哪个地区|哪个城市|哪些城市|哪个省|哪些省|位于|在哪(?![些几两二三四五六七八九十\d])|\bwhere\b/],
   ['person', /谁|哪位|哪些人|什么人|\bwho\b/],
   ['reason', /为什么|为何|原因|何故|\bwhy\b/],
-  ['list', /哪些|哪几|哪[两二三四五六七八九十\d]+[个项条种类点方面大]|有什么|包括什么|包含什么|几方面|几大|what kinds|which/],
+  // "三项举措是什么": a counted plural asked with 是什么 wants its items, not a definition.
+  ['list', /[两二三四五六七八九十\d]+[个项条种类点方面大][\u4e00-\u9fff]{0,6}?(?:是什么|分别是|指什么)|哪些|哪几|哪[两二三四五六七八九十\d]+[个项条种类点方面大]|有什么|包括什么|包含什么|几方面|几大|what kinds|which/],
   ['definition', /是什么|什么是|指什么|何谓|含义|定义|什么意思|what is|what are/],
 ];
 

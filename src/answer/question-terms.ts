@@ -5,8 +5,10 @@ import type { WeightedTerm } from './sentence-scoring.ts';
 
 /** Question words say what is asked, not what to match. */
 const GENERIC_NOUNS = '地方|地区|城市|时候|时间|状态|情况|内容|方面|东西|意思|作用|特点|问题|措施|举措|事情|职务|职位|身份|名称|名字|称号|类型|种类|方式|手段|途径|原因';
+/** Phrasing that leads into the question word (具体包括哪几个方面, 主要有哪些): how it is asked, not what. */
+const FRAMING = '(?:具体|主要|分别|一共|总共|大致)?(?:包括|包含|涵盖)?';
 const QUESTION_WORDS = new RegExp(
-  `(?:什么|哪一?(?:些|几[个项条种类名位次家大点]?|[个种类位])?)(?:样的?|${GENERIC_NOUNS})?|哪里|哪儿|哪|多少|几[个项家条种类名位次]?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|\\?`,
+  `${FRAMING}(?:什么|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\\d]+[个项条种类名位次家大点]|[个种类位])?)(?:样的?|${GENERIC_NOUNS})?|哪里|哪儿|哪|${FRAMING}多少|第几[个项名位次]?|${FRAMING}几[个项家条种类名位次]?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|\\?`,
   'g',
 );
 const CLAUSE_BREAK = /[，,；;：:]/;

@@ -21,6 +21,8 @@ export interface ScoredCandidate extends Candidate {
 /** Terms found only in the heading or elsewhere in the passage support a sentence, but less. */
 const HEADING_CREDIT = 0.6;
 const CONTEXT_CREDIT = 0.3;
+/** The headings above the innermost one frame every sentence beneath them (the document a plan's items belong to). */
+const PATH_CREDIT = 0.6;
 const ENTITY_BONUS = 0.1;
 const MISSING_ENTITY_FACTOR = 0.5;
 const RANK_BONUS = 0.05;
@@ -51,6 +53,7 @@ export function scoreCandidate(
 ): ScoredCandidate {
   const inSentence = presence(candidate.normalised);
   const inHeading = presence(candidate.heading);
+  const inPath = presence(candidate.headingPath);
   const inLead = presence(candidate.lead);
   const inContext = presence(candidate.context);
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
@@ -66,6 +69,7 @@ export function scoreCandidate(
       if (focus) focusOwn += weight;
       matched.push(term);
     } else if (inHeading.has(term) || inLead.has(term)) credited += HEADING_CREDIT * weight;
+    else if (inPath.has(term)) credited += PATH_CREDIT * weight;
     else if (inContext.has(term)) credited += CONTEXT_CREDIT * weight;
   }
   const coverage = credited / total;

@@ -2,6 +2,9 @@
 import type { HeadingMark } from '../types.ts';
 import { isSpace } from './sentences.ts';
 
+/** Which heading rules cut the sections; an index built under other rules is rebuilt. */
+export const HEADING_RULES = 2;
+
 /** A numbered heading is a short line; a longer one is a list item or paragraph of body text. */
 const MAX_NUMBERED_CHARS = 60;
 /** ★-style lines often carry a full title with a date in brackets, so they may be a little longer. */
@@ -26,6 +29,11 @@ const CONTINUED_SENTENCE = /[。！？；!?;][”’」』）)】》"']*[^\s”�
 /** Titles do not end in a comma or enumeration comma; such a line continues on the next one. */
 const TRAILING_COMMA = /[,，、]$/;
 
+/** The opening of an enumerated item (一是 / 第一, / (1) / 1.): the lines it follows may be the list's title. */
+const LIST_ITEM_OPENING = new RegExp(`^(?:[${CN_DIGITS}]+是|其[${CN_DIGITS}]+|第[${CN_DIGITS}]+[,，、]|[(（](?:[${CN_DIGITS}]+|[0-9０-９]{1,3})[)）]|[0-9０-９]{1,3}[.、．](?![0-9０-９]))`);
+/** A line ending like this is a sentence (or leads into one), not a title. */
+const SENTENCE_END = /[。！？!?；;：:…]$/;
+
 type LineStyle = { style: string; ordinal: number | null; markdownLevel?: number };
 type StackEntry = { style: string; level: number; markdown: boolean };
 
@@ -33,11 +41,14 @@ export function detectHeadings(text: string, format: 'txt' | 'md'): HeadingMark[
   const headings: HeadingMark[] = [];
   const stack: StackEntry[] = [];
   let inFence = false;
-  forEachTrimmedLine(text, (start, end) => {
+  const lines: [start: number, end: number][] = [];
+  forEachTrimmedLine(text, (start, end) => lines.push([start, end]));
+  lines.forEach(([start, end], i) => {
     const line = text.slice(start, end);
     if (format === 'md' && FENCE.test(line)) inFence = !inFence;
     if (inFence) return;
-    const found = classifyLine(line, format);
+    const next = lines[i + 1];
+    const found = classifyLine(line, format, next && text.slice(next[0], next[1]));
     if (!found) return;
     const level = place(stack, found);
     const title = found.markdownLevel ? stripMarkdownMarks(line) : line;
@@ -62,7 +73,7 @@ function place(stack: StackEntry[], found: LineStyle): number {
   return level;
 }
 
-function classifyLine(line: string, format: 'txt' | 'md'): LineStyle | undefined {
+function classifyLine(line: string, format: 'txt' | 'md', nextLine?: string): LineStyle | undefined {
   if (format === 'md') {
     const marks = MARKDOWN_HEADING.exec(line);
     if (marks) return { style: '#', ordinal: null, markdownLevel: marks[1]!.length };
@@ -75,6 +86,8 @@ function classifyLine(line: string, format: 'txt' | 'md'): LineStyle | undefined
     const match = pattern.exec(line);
     if (match) return { style, ordinal: parseOrdinal(match[1]!) };
   }
+  // An unnumbered plain-text line that introduces an enumerated list, e.g. 加快构建…现代产业体系(三项举措) before 一是….
+  if (format === 'txt' && nextLine !== undefined && !SENTENCE_END.test(line) && LIST_ITEM_OPENING.test(nextLine) && !TRAILING_COMMA.test(nextLine)) return { style: 'title', ordinal: null };
   return undefined;
 }
 

@@ -18,7 +18,7 @@ export const manifestSchema = z.object({
   createdAt: z.string(),
   embedder: z.object({ kind: z.string(), model: z.string().nullable(), dimensions: z.number().int().positive() }),
   tokenizer: z.string(),
-  chunking: z.object({ maxChars: z.number().int(), overlapSentences: z.number().int() }),
+  chunking: z.object({ maxChars: z.number().int(), overlapSentences: z.number().int(), headingRules: z.number().int().default(1) }),
   /** Chunks 0…size-1 are segment 0, and so on: each has its own BM25 and vector files. */
   segments: z.object({ count: z.number().int().nonnegative(), size: z.number().int().positive() }),
   files: z.record(z.string(), fileEntry),

@@ -2,6 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChunkOptions } from '../chunking/chunker.ts';
+import { HEADING_RULES } from '../chunking/headings.ts';
 import type { EmbedderDescriptor } from '../embeddings/factory.ts';
 import { FeatureSpillWriter } from '../embeddings/feature-spill.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
@@ -195,7 +196,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       createdAt: new Date().toISOString(),
       embedder: { ...options.embedder, dimensions: vectors.dimensions },
       tokenizer: options.tokenizerName,
-      chunking: { maxChars: options.chunking.maxChars, overlapSentences: options.chunking.overlapSentences },
+      chunking: { maxChars: options.chunking.maxChars, overlapSentences: options.chunking.overlapSentences, headingRules: HEADING_RULES },
       segments: { count: vectors.segments, size: options.segmentSize },
       files: manifestFiles,
       skipped: report.skipped,

@@ -4,6 +4,7 @@ import type { HnswVectorStore } from '../index/vector-store.ts';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { embedderMismatch, type EmbedderDescriptor } from '../embeddings/factory.ts';
 import type { ChunkOptions } from '../chunking/chunker.ts';
+import { HEADING_RULES } from '../chunking/headings.ts';
 import type { IngestLog } from './progress.ts';
 
 /** The published index an incremental ingest reuses chunks, postings and vectors from. */
@@ -20,6 +21,7 @@ export function settingsMismatch(manifest: Manifest, { embedder, chunking, token
   if (manifest.chunking.maxChars !== chunking.maxChars || manifest.chunking.overlapSentences !== chunking.overlapSentences) {
     return 'the chunking settings changed';
   }
+  if (manifest.chunking.headingRules !== HEADING_RULES) return 'the heading rules changed';
   return embedderMismatch(manifest.embedder, embedder);
 }
 

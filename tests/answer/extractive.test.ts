@@ -70,7 +70,28 @@ describe('ExtractiveAnswerer over the seed: answered questions', () => {
 });
 
 describe('ExtractiveAnswerer over the seed: list questions', () => {
-  it('answers a question about a numbered section with its items, one citation each, in document order', async () => {
+  it('answers with the items of a section its heading path names, cited as one span when the list is short', async () => {
+    const { response } = await seedQa.ask('全国一体化大数据中心算力枢纽实施方案有哪些基本原则？');
+    assert.equal(response.status, 'answered', response.answer);
+    assert.equal(response.answer, '加强统筹。绿色集约。自主创新。安全可靠。[1]');
+    assert.equal(response.citations.length, 1);
+    const [citation] = response.citations;
+    assert.ok(citation!.text.startsWith('加强统筹。') && citation!.text.endsWith('安全可靠。'), citation!.text);
+    assert.ok(citation!.text.length <= 500, `${citation!.text.length} characters`);
+    assert.equal(citation!.section.at(-1), '(一)基本原则');
+    assertCitationContract(response);
+    assertExactOffsets(response.citations, seedQa.seed);
+  });
+
+  it('reads 哪两个问题 as a list and answers with both items of the section', async () => {
+    const { response } = await seedQa.ask('我国数字经济发展存在哪两个问题？');
+    assert.equal(response.status, 'answered');
+    assert.match(response.answer, /^一是我国数字经济大而不强、快而不优。二是在数字经济快速发展的过程中[^[]+\[1\]$/);
+    assert.equal(response.citations.length, 1);
+    assertExactOffsets(response.citations, seedQa.seed);
+  });
+
+  it('answers a question about a numbered section with its items, one citation each when the list is too long for one, in document order', async () => {
     const { response } = await seedQa.ask('国家枢纽节点有哪些重点任务？');
     assert.equal(response.status, 'answered');
     assert.ok(response.citations.length >= 3, `${response.citations.length} citations`);

@@ -43,6 +43,13 @@ describe('questionTerms', () => {
     assert.equal(howMuch.some((t) => t.includes('多') || t.includes('少')), false);
   });
 
+  it('drops a counted question word with its noun (哪两个问题), 第几, and the phrasing that leads into it (具体包括)', () => {
+    const words = (question: string) => questionTerms(question, sources()).map((t) => t.term);
+    assert.deepEqual(words('数字经济存在哪两个问题'), ['数字', '经济', '存在', '数字', '字经', '经济', '济存', '存在']);
+    assert.deepEqual(words('算力指数排第几'), ['算力', '指数', '排', '算力', '力指', '指数', '数排']);
+    assert.deepEqual(words('发展目标具体包括哪几个方面'), ['发展', '目标', '发展', '展目', '目标']);
+  });
+
   it('drops 什么时候 and puts the framing far from the question word out of focus', () => {
     assert.deepEqual(compact(questionTerms('徐麟什么时候调研东数西算', sources())), [
       ['徐麟', 1, true],

@@ -31,6 +31,7 @@ test('the seed outline: levels follow the style stack', () => {
     '4 (四)国家枢纽节点重点任务',
     '3 ★贵州省数字经济基本情况',
     '3 ★国发〔2022〕2号文件的战略定位:数字经济发展创新区',
+    '4 加快构建以数字经济为引领的现代产业体系(三项举措)',
     `3 ${GUIZHOU}`,
     '4 1.贵州省“十四五”数字经济发展目标',
     '4 2.贵州省“十四五”数字经济发展布局',
@@ -74,6 +75,16 @@ test('section paths on the seed', () => {
     '1.做强数据特色产业',
   ]);
   assert.deepEqual(sections.at(0), ['一、背景链接']);
+});
+
+test('an unpunctuated plain-text line that introduces an enumerated list is that list\'s title', () => {
+  const text = ['★规划部署', '构建现代产业体系(三项举措)', '一是提升科技创新能力。支持参与。', '二是实施强链行动。推进建设。'].join('\n');
+  assert.deepEqual(outline(text, 'txt'), ['1 ★规划部署', '2 构建现代产业体系(三项举措)']);
+  // Not before a paragraph, not when the line ends a sentence or leads into one, and not in Markdown.
+  assert.deepEqual(outline('构建现代产业体系\n提升科技创新能力。支持参与。', 'txt'), []);
+  assert.deepEqual(outline('构建现代产业体系。\n一是提升科技创新能力。', 'txt'), []);
+  assert.deepEqual(outline('主要举措如下:\n1.提升科技创新能力。支持参与。', 'txt'), []);
+  assert.deepEqual(outline('构建现代产业体系\n一是提升科技创新能力。', 'md'), []);
 });
 
 test('numbered paragraphs that run on past their first sentence are body text', () => {
