@@ -63,6 +63,14 @@ function condense(c: ScoredCandidate, type: AnswerType, terms: readonly Weighted
 
 /** A sentence beyond the best must add this share of the question's weight to be worth quoting. */
 const NEW_COVERAGE_NEEDED = 0.25;
+/**
+ * A 哪一年 / 多少 question wants a value tied to what is asked: the sentence must hold such a value and a word
+ * of what is asked (举办 in "首次举办是在哪一年"), not merely a year beside the topic.
+ */
+function answersValue(type: AnswerType, c: ScoredCandidate): boolean {
+  return !requiresEntity(type) || (c.hasEntity && c.holdsFocus);
+}
+
 interface Picked {
   sentences: ScoredCandidate[];
   /** The sentences are the items of one list (a section's paragraphs, or 一是/二是… items), which answer together. */
@@ -70,7 +78,7 @@ interface Picked {
 }
 
 function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[], wholeSection: SectionScorer): Picked {
-  const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity));
+  const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && answersValue(type, c));
   eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
   const best = eligible[0];
   if (type === 'list') {
@@ -126,7 +134,7 @@ export class ExtractiveAnswerer implements Answerer {
     const terms = this.weightedTerms(question);
     const presence = termPresence(terms);
     const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
-    const sentenceSupport = scored.filter((c) => c.ownCoverage > 0 && (!requiresEntity(type) || c.hasEntity)).reduce((best, c) => Math.max(best, c.coverage), 0);
+    const sentenceSupport = scored.filter((c) => c.ownCoverage > 0 && answersValue(type, c)).reduce((best, c) => Math.max(best, c.coverage), 0);
     // A list question is also supported by a section whose title names it (its items are the answer).
     return type === 'list' ? Math.max(sentenceSupport, headedSupport(scored, terms)) : sentenceSupport;
   }

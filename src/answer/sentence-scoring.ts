@@ -13,6 +13,8 @@ export interface ScoredCandidate extends Candidate {
   coverage: number;
   /** Share found in the sentence itself. */
   ownCoverage: number;
+  /** Whether the sentence itself holds a term of what is asked (the words around the question word), or there are none. */
+  holdsFocus: boolean;
   hasEntity: boolean;
   score: number;
   matched: string[];
@@ -78,5 +80,6 @@ export function scoreCandidate(
   const hasEntity = hasEntityOf(type, candidate.normalised) || places > 0;
   let score = coverage + (PLACE_BONUS * places) / PLACES_FOR_FULL_BONUS + FOCUS_BONUS * (focusOwn / focusTotal) + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
   if (requiresEntity(type) && !hasEntity) score *= MISSING_ENTITY_FACTOR;
-  return { ...candidate, coverage, ownCoverage: own / total, hasEntity, score, matched };
+  const holdsFocus = focusOwn > 0 || !terms.some((t) => t.focus);
+  return { ...candidate, coverage, ownCoverage: own / total, holdsFocus, hasEntity, score, matched };
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { MIN_COVERAGE } from '../../src/answer/calibration.ts';
+import { ExtractiveAnswerer } from '../../src/answer/extractive.ts';
+import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import type { AskEvent, AskResponse, SearchResult } from '../../src/types.ts';
 import { assertCitationContract, assertExactOffsets, markersOf, seedAnswerer, type SeedAnswerer } from './seed-answerer.ts';
 
@@ -189,4 +191,19 @@ describe('ExtractiveAnswerer.stream', () => {
       for (const text of deltas) assert.doesNotMatch(text, /\[\d*$|^\d*\]/);
     });
   }
+});
+
+describe('ExtractiveAnswerer: a value must belong to what is asked', () => {
+  const tokenizer = new JiebaTokenizer();
+  const answerer = new ExtractiveAnswerer({ words: (t) => tokenizer.words(t), termWeight: () => 1, minCoverage: MIN_COVERAGE });
+  const passage = (text: string): SearchResult => ({ id: 'p', source: 'a.txt', section: [], start: 0, end: text.length, text, score: 1, debug: { bm25Rank: 1, vectorRank: null, matchedTerms: [] } });
+
+  it('refuses a 哪一年 question when the only year in sight is about something else, and answers when the year is the one asked for', async () => {
+    const question = '数据博览会首次举办是在哪一年？';
+    const other = await answerer.answer(question, [passage('2018年,数据博览会首次迎来总书记的贺信。')]);
+    assert.equal(other.status, 'no_answer');
+    const asked = await answerer.answer(question, [passage('数据博览会于2015年首次举办。')]);
+    assert.equal(asked.status, 'answered');
+    assert.equal(asked.answer, '数据博览会于2015年首次举办。[1]');
+  });
 });

@@ -43,6 +43,10 @@ describe('questionTerms', () => {
     assert.equal(howMuch.some((t) => t.includes('多') || t.includes('少')), false);
   });
 
+  it('drops 哪一年 whole: the year asked for is not a word to match', () => {
+    assert.deepEqual(questionTerms('博览会是哪一年举办的', sources()).map((t) => t.term), ['博览会', '举办', '博览', '览会', '会是', '举办', '办的']);
+  });
+
   it('drops a counted question word with its noun (哪两个问题), 第几, and the phrasing that leads into it (具体包括)', () => {
     const words = (question: string) => questionTerms(question, sources()).map((t) => t.term);
     assert.deepEqual(words('数字经济存在哪两个问题'), ['数字', '经济', '存在', '数字', '字经', '经济', '济存', '存在']);
