@@ -4,11 +4,12 @@
  * [-- --set eval/seed-questions.jsonl] (starts the service on a fresh index of seeds/ with the environment's
  * settings; the question set defaults to the shared dev set).
  */
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config.ts';
 import { normaliseForMatch } from '../src/text/normalise.ts';
+import { scanSeeds } from '../src/ingest/scan.ts';
 import type { AskResponse } from '../src/types.ts';
 import { isLatinScript } from '../src/answer/question-analysis.ts';
 import { loadDevSet } from './lib/datasets.ts';
@@ -23,7 +24,9 @@ const show = process.argv.includes('--show');
 const setAt = process.argv.indexOf('--set');
 const items = loadDevSet(setAt > 0 ? process.argv[setAt + 1] : undefined);
 // A misspelt evidence string would silently count as an imprecise citation.
-const seedTexts = await Promise.all((await readdir(config.SEEDS_DIR)).map((name) => readFile(join(config.SEEDS_DIR, name), 'utf8')));
+// Read once: evidence is checked against them here, and every citation's offsets below.
+const originals = new Map(await Promise.all((await scanSeeds(config.SEEDS_DIR)).map(async (f) => [f.source, await readFile(f.path, 'utf8')] as const)));
+const seedTexts = [...originals.values()];
 const missing = items.flatMap((item) => item.evidence.filter((e) => !seedTexts.some((t) => stripSpaces(t).includes(stripSpaces(e)))).map((e) => `${item.id}: ${e}`));
 if (missing.length) throw new Error(`Evidence not found in ${config.SEEDS_DIR}:\n${missing.join('\n')}`);
 let keywordHits = 0, keywordItems = 0, citationsTotal = 0, citationsPrecise = 0, offsetsExact = 0, offsetsTotal = 0;
@@ -34,8 +37,8 @@ for (const item of items) {
   const body = (await res.json()) as AskResponse;
   for (const c of body.citations) {
     offsetsTotal++;
-    const original = await readFile(join(config.SEEDS_DIR, c.source), 'utf8');
-    if (original.slice(c.start, c.end) === c.text) offsetsExact++;
+    const original = originals.get(c.source);
+    if (original?.slice(c.start, c.end) === c.text) offsetsExact++;
   }
   const latin = isLatinScript(item.question);
   let ok: boolean;

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { splitSentences } from '../chunking/sentences.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { SearchResult } from '../types.ts';
@@ -21,14 +22,23 @@ export interface Candidate {
   isLead: boolean;
 }
 
+/** Headings repeat across passages and questions, and normalising (繁→简 included) is the costly part of reading them. */
+const normalisedHeadings = new LRUCache<string, string>({ max: 5000 });
+
+function normaliseHeading(text: string): string {
+  let normalised = normalisedHeadings.get(text);
+  if (normalised === undefined) normalisedHeadings.set(text, (normalised = normaliseForMatch(text)));
+  return normalised;
+}
+
 /** Sentences of the passages, each once even where chunks overlap; heading lines are context, not answers. */
 export function candidateSentences(passages: readonly SearchResult[]): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   passages.forEach((passage, rank) => {
     const headingTitles = new Set(passage.section.map((s) => s.trim()));
-    const heading = normaliseForMatch(passage.section.at(-1) ?? '');
-    const headingPath = normaliseForMatch(passage.section.join('\n'));
+    const heading = normaliseHeading(passage.section.at(-1) ?? '');
+    const headingPath = normaliseHeading(passage.section.join('\n'));
     const context = normaliseForMatch(passage.text);
     let lead = '';
     let previousEnd = 0;

@@ -34,9 +34,15 @@ export interface HeadedSection {
  */
 export function headedSections(scored: readonly ScoredCandidate[], terms: readonly WeightedTerm[]): HeadedSection[] {
   const leads = new Map<string, ScoredCandidate[]>();
-  for (const c of scored) if (c.isLead && c.passage.section.length > 0) leads.set(sectionKey(c), [...(leads.get(sectionKey(c)) ?? []), c]);
+  for (const c of scored) {
+    if (!c.isLead || c.passage.section.length === 0) continue;
+    const key = sectionKey(c);
+    const known = leads.get(key);
+    if (known) known.push(c);
+    else leads.set(key, [c]);
+  }
   const sections: HeadedSection[] = [];
-  for (const [, [lead, ...others]] of leads) {
+  for (const [lead, ...others] of leads.values()) {
     if (!lead || !others.length) continue;
     const titleShare = weightShare(terms, lead.heading);
     if (titleShare < HEADED_TITLE_SHARE) continue;

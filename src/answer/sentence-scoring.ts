@@ -45,6 +45,25 @@ export function termPresence(terms: readonly WeightedTerm[]): TermPresence {
   };
 }
 
+interface Totals {
+  all: number;
+  focus: number;
+  hasFocus: boolean;
+}
+
+/** A question's term weights summed once, not once per candidate sentence. */
+const totalsOf = new WeakMap<readonly WeightedTerm[], Totals>();
+
+function totals(terms: readonly WeightedTerm[]): Totals {
+  let found = totalsOf.get(terms);
+  if (!found) {
+    const focus = terms.filter((t) => t.focus);
+    found = { all: terms.reduce((s, t) => s + t.weight, 0) || 1, focus: focus.reduce((s, t) => s + t.weight, 0) || 1, hasFocus: focus.length > 0 };
+    totalsOf.set(terms, found);
+  }
+  return found;
+}
+
 export function scoreCandidate(
   candidate: Candidate,
   terms: readonly WeightedTerm[],
@@ -58,8 +77,7 @@ export function scoreCandidate(
   const inPath = presence(candidate.headingPath);
   const inLead = presence(candidate.lead);
   const inContext = presence(candidate.context);
-  const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
-  const focusTotal = terms.reduce((s, t) => s + (t.focus ? t.weight : 0), 0) || 1;
+  const { all: total, focus: focusTotal, hasFocus } = totals(terms);
   let credited = 0;
   let own = 0;
   let focusOwn = 0;
@@ -80,6 +98,6 @@ export function scoreCandidate(
   const hasEntity = hasEntityOf(type, candidate.normalised) || places > 0;
   let score = coverage + (PLACE_BONUS * places) / PLACES_FOR_FULL_BONUS + FOCUS_BONUS * (focusOwn / focusTotal) + (hasEntity && type !== 'other' ? ENTITY_BONUS : 0) + RANK_BONUS * (1 - candidate.rank / Math.max(1, passageCount));
   if (requiresEntity(type) && !hasEntity) score *= MISSING_ENTITY_FACTOR;
-  const holdsFocus = focusOwn > 0 || !terms.some((t) => t.focus);
+  const holdsFocus = focusOwn > 0 || !hasFocus;
   return { ...candidate, coverage, ownCoverage: own / total, holdsFocus, hasEntity, score, matched };
 }
