@@ -34,6 +34,8 @@ export const configSchema = z.object({
   BM25_WEIGHT: number(0, 10).default(1),
   VECTOR_WEIGHT: number(0, 10).default(0.1),
   SEARCH_CACHE_SIZE: int(0, 1_000_000).default(1000),
+  /** Offline answers below this confidence are refused; unset, the threshold trained with the model. */
+  ANSWER_MIN_CONFIDENCE: number(0, 1).optional(),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
-import { LRUCache } from 'lru-cache';
 import type { Config } from './config.ts';
-import { ExtractiveAnswerer } from './answer/extractive.ts';
+import { extractiveAnswererFor } from './answer/extractive-wiring.ts';
 import { createChatModel, createLlmAnswerer, llmSettingsFromConfig } from './answer/llm.ts';
 import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
-import { MIN_COVERAGE } from './answer/calibration.ts';
-import { bm25Idf } from './index/bm25.ts';
 import { readManifest } from './index/manifest.ts';
 import { currentVersionDir } from './index/versions.ts';
 import { buildIndex } from './ingest/build-index.ts';
@@ -18,6 +15,8 @@ import { RetrievalQaService, type QuestionRewriter } from './qa/retrieval-qa-ser
 import { ruleRewriter } from './qa/rule-rewriter.ts';
 import { openRetriever } from './retrieval/open-retriever.ts';
 import { JiebaTokenizer } from './text/jieba.ts';
+import { defaultLexicon } from './text/lexicon.ts';
+import { lexiconTranslator, firstTranslation } from './qa/lexicon-translator.ts';
 import type { Answerer, QaService } from './types.ts';
 
 export interface EngineLog {
@@ -66,31 +65,23 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     log.info(describeReport(report).replace(/\n/g, ' '));
   }
   const { index, retriever } = await openRetriever(config, tokenizer);
-  const documents = index.bm25.documentCount;
-  const placeCounts = new LRUCache<string, number>({ max: 10_000 });
-  const extractive = new ExtractiveAnswerer({
-    words: (text) => tokenizer.words(text),
-    termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), documents),
-    minCoverage: MIN_COVERAGE,
+  const lexicon = defaultLexicon();
+  const extractive = extractiveAnswererFor(index, tokenizer, {
+    lexicon,
     cacheSize: config.SEARCH_CACHE_SIZE,
-    placeCount: (text) => {
-      // Tagging is the slow part of a place question; the same passage sentences come back again and again.
-      let count = placeCounts.get(text);
-      if (count === undefined) placeCounts.set(text, (count = tokenizer.placeNames(text).length));
-      return count;
-    },
     maxListSpan: config.CHUNK_SIZE,
-    sectionPassages: (passage) =>
-      index.chunks.sectionOf(index.chunks.numberOf(passage.id) ?? -1).map((chunk) => ({ ...chunk, score: 0, debug: { bm25Rank: null, vectorRank: null, matchedTerms: [] } })),
+    ...(config.ANSWER_MIN_CONFIDENCE !== undefined ? { minConfidence: config.ANSWER_MIN_CONFIDENCE } : {}),
   });
   const answerer: Answerer = config.llmEnabled
     ? createLlmAnswerer(config, { fallback: extractive, onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`) })
     : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
-  // With a model at hand, an English question over Chinese documents is searched in translation.
-  const searcher = config.llmEnabled
-    ? new TranslatingRetriever(retriever, llmTranslator(createChatModel(llmSettingsFromConfig(config)), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }))
-    : retriever;
+  // An English question over Chinese documents is searched in translation: by the model when there is one, else by the lexicon.
+  const byLexicon = lexiconTranslator(lexicon);
+  const translator = config.llmEnabled
+    ? firstTranslation(llmTranslator(createChatModel(llmSettingsFromConfig(config)), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }), byLexicon)
+    : byLexicon;
+  const searcher = new TranslatingRetriever(retriever, translator);
   return {
     qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? defaultRewriter(config, log), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },

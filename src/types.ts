@@ -63,6 +63,16 @@ export interface Citation {
 export type AnswerStatus = 'answered' | 'no_answer';
 export type AnswerMode = 'extractive' | 'llm';
 
+/** The answer phrase of a question asking for a value or a name, inside citation `citation`'s span. */
+export interface ShortAnswer {
+  text: string;
+  /** The number `n` of the citation that holds it. */
+  citation: number;
+  /** Offsets in the source document: `original.slice(start, end) === text`. */
+  start: number;
+  end: number;
+}
+
 export interface AskResponse {
   status: AnswerStatus;
   answer: string;
@@ -71,6 +81,9 @@ export interface AskResponse {
   /** The standalone question that was searched (differs from the input for follow-ups). */
   question: string;
   fallback?: 'llm_unavailable';
+  /** Calibrated probability (0–1) that the documents answer the question; `answered` at or above the threshold. */
+  confidence?: number;
+  short?: ShortAnswer;
   debug?: Record<string, unknown>;
 }
 

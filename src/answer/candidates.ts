@@ -47,7 +47,7 @@ export function candidateSentences(passages: readonly SearchResult[]): Candidate
       // A passage's first sentence repeats the previous chunk's last one, unless the document starts there.
       const isLead = previousEnd === 0 ? passage.start === 0 : passage.text.slice(previousEnd, span.start).includes('\n');
       previousEnd = span.end;
-      if (headingTitles.has(text.trim())) continue;
+      if (headingTitles.has(text.trim().replace(/^#+\s*/, ''))) continue;
       if (isLead) lead = normaliseForMatch(text);
       const start = passage.start + span.start;
       const key = `${passage.source}\u0000${start}`;

@@ -1,23 +1,25 @@
 import { LRUCache } from 'lru-cache';
-import type { AnswerMode, Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult } from '../types.ts';
+import type { AnswerMode, Answerer, AskEvent, AskOptions, AskResponse, Citation, SearchResult, ShortAnswer } from '../types.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
-import { candidateSentences, splitClauses } from './candidates.ts';
-import { answerTypeOf, hasEntityOf, isLatinScript, requiresEntity, type AnswerType } from './question-analysis.ts';
-import { scoreCandidate, termPresence, type ScoredCandidate, type WeightedTerm } from './sentence-scoring.ts';
+import type { AnswererModel } from './answer-model.ts';
+import { confidenceFeatures } from './confidence.ts';
+import { probability } from './answer-model.ts';
+import { splitClauses } from './candidates.ts';
+import { ENUMERATED, MAX_SECTION_ITEMS, sectionListItems, type SectionScorer } from './list-answers.ts';
 import { noAnswerResponse } from './no-answer.ts';
-import { questionTerms } from './question-terms.ts';
-import { ENUMERATED, MAX_SECTION_ITEMS, headedSupport, sectionListItems, type SectionScorer } from './list-answers.ts';
+import { asksForSeveral, isLatinScript, wantsPhrase } from './question-analysis.ts';
+import { profileQuestion, type ProfileSources, type QuestionProfile } from './question-profile.ts';
+import { featuredCandidates, rankCandidates, type RankedCandidate } from './selector.ts';
+import { shortAnswer, type ShortSpan } from './short-answer.ts';
 import { citeListAsOne, mergeAdjacent, type CitedGroup, type Segment } from './quote-segments.ts';
 
 export interface ExtractiveAnswererOptions {
-  /** Content words of a question, normalised, stop words removed. */
-  words(text: string): string[];
-  /** How informative a term is in this corpus (IDF); unseen terms should weigh the most. */
-  termWeight(term: string): number;
-  /** The least share of the question a sentence must support to be an answer; calibrated on data. */
-  minCoverage: number;
-  /** How many place names a text holds; helps a place question prefer the sentence that names places. */
-  placeCount?(text: string): number;
+  /** The corpus's term statistics, jieba's tagging and the lexicon. */
+  sources: ProfileSources;
+  /** The learned selector, confidence and phrase models. */
+  model: AnswererModel;
+  /** Refuse below this confidence; the model's own threshold by default. */
+  minConfidence?: number;
   /** Every passage of the section a passage belongs to, for list answers that span more than was retrieved. */
   sectionPassages?(passage: SearchResult): SearchResult[];
   /** The longest span one citation of a section's list may cover; a passage's length (CHUNK_SIZE) by default. */
@@ -26,34 +28,61 @@ export interface ExtractiveAnswererOptions {
   cacheSize?: number;
 }
 
+/** The answerer's reading of a question over its passages: what is asked, the ranked sentences, the confidence. */
+export interface Analysis {
+  profile: QuestionProfile;
+  ranked: RankedCandidate[];
+  confidence: number;
+}
+
 /** Sentences longer than this are cut down to the clauses that carry the answer. */
 const CONDENSE_OVER = 90;
-const SECOND_SENTENCE_RATIO = 0.8;
-const DEFAULT_MAX_LIST_SPAN = 500;
-
-/** Clauses scoring at least this share of the best clause stay in a condensed quote. */
+/** Clauses holding at least this share of the best clause's question weight stay in a condensed quote. */
 const CLAUSE_KEEP_RATIO = 0.5;
+/** A further sentence is quoted only when the selector rates it close to the best and it adds this share of the question. */
+const SECOND_SENTENCE_RATIO = 0.8;
+const NEW_COVERAGE_NEEDED = 0.25;
+const DEFAULT_MAX_LIST_SPAN = 500;
+const ENGLISH_NOTE = 'Quoted from the Chinese documents: ';
+/** A sentence ending in a colon introduces the lines after it (以下材料：…): they are its content. */
+const INTRODUCES = /[：:]$/;
+const MAX_INTRODUCED = 400;
 
-/** The clauses of a long sentence that carry what is asked (and the value the question wants). */
-function condense(c: ScoredCandidate, type: AnswerType, terms: readonly WeightedTerm[], placeCount?: (text: string) => number): Segment {
-  const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.score, truncatedStart: false, truncatedEnd: false };
-  if (c.text.length <= CONDENSE_OVER || !c.matched.length) return whole;
+/** The quote extended over the lines its closing colon introduces, up to a blank line or the end of the passage. */
+function withIntroducedLines(s: Segment): Segment {
+  if (!INTRODUCES.test(s.text.trim()) || s.truncatedEnd) return s;
+  const passage = s.passage;
+  const [rest = '', ...lines] = passage.text.slice(s.end - passage.start).split('\n');
+  let end = s.end + rest.length;
+  let taken = 0;
+  for (const line of lines) {
+    // Blank lines between the colon and its list (Markdown) are skipped; one after the list ends it.
+    if ((!line.trim() && taken) || end + 1 + line.length - s.start > MAX_INTRODUCED) break;
+    end += 1 + line.length;
+    if (line.trim()) taken++;
+  }
+  if (end <= s.end + rest.length) return s;
+  const text = passage.text.slice(s.start - passage.start, end - passage.start).trimEnd();
+  return { ...s, end: s.start + text.length, text, truncatedEnd: false };
+}
+
+/** The clauses of a long sentence that carry the question's words, always keeping the short answer's clause. */
+function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpan | null): Segment {
+  const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.probability, truncatedStart: false, truncatedEnd: false };
+  if (c.text.length <= CONDENSE_OVER || !c.matches.length) return whole;
   const clauses = splitClauses(c.text);
-  const focus = terms.filter((t) => t.focus);
-  const parts = clauses.map((cl) => {
-    const clause = c.text.slice(cl.start, cl.end);
-    const norm = normaliseForMatch(clause);
-    const matched = focus.reduce((sum, t) => sum + (norm.includes(t.term) ? t.weight : 0), 0);
-    const holdsAnswer = placeCount ? placeCount(clause) > 0 : type !== 'other' && hasEntityOf(type, norm);
-    return { matched, holdsAnswer };
+  const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
+  const scores = clauses.map((cl) => {
+    const clause = normaliseForMatch(c.text.slice(cl.start, cl.end));
+    // The short answer's clause, and clauses holding values of the kind asked (the places a 哪些地区 question wants).
+    const holdsPhrase = (phrase !== null && phrase.start < c.start + cl.end && phrase.end > c.start + cl.start) || c.spans.some((span) => clause.includes(span.text));
+    return { weight: c.matches.reduce((s, m) => s + (clause.includes(m.term) ? (weightOf.get(m.term) ?? 0) : 0), 0), holdsPhrase };
   });
-  // A clause holding the kind of value asked for (a place, a figure) counts even without the question's words.
-  const best = Math.max(...parts.map((p) => p.matched));
-  const scores = parts.map((p) => p.matched + (p.holdsAnswer ? CLAUSE_KEEP_RATIO * best : 0));
+  const best = Math.max(...scores.map((s) => s.weight));
   if (best <= 0) return whole;
-  const kept = (x: number) => x >= CLAUSE_KEEP_RATIO * best;
-  const first = scores.findIndex(kept);
-  const last = scores.length - 1 - [...scores].reverse().findIndex(kept);
+  const kept = scores.map((s) => s.holdsPhrase || s.weight >= CLAUSE_KEEP_RATIO * best);
+  const first = kept.indexOf(true);
+  const last = kept.lastIndexOf(true);
   const from = clauses[first]!.start;
   const to = clauses[last]!.end;
   const text = c.text.slice(from, to).trim();
@@ -61,48 +90,27 @@ function condense(c: ScoredCandidate, type: AnswerType, terms: readonly Weighted
   return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
 }
 
-/** A sentence beyond the best must add this share of the question's weight to be worth quoting. */
-const NEW_COVERAGE_NEEDED = 0.25;
-/**
- * A 哪一年 / 多少 question wants a value tied to what is asked: the sentence must hold such a value and a word
- * of what is asked (举办 in "首次举办是在哪一年"), not merely a year beside the topic.
- */
-function answersValue(type: AnswerType, c: ScoredCandidate): boolean {
-  return !requiresEntity(type) || (c.hasEntity && c.holdsFocus);
-}
-
-interface Picked {
-  sentences: ScoredCandidate[];
-  /** The sentences are the items of one list (a section's paragraphs, or 一是/二是… items), which answer together. */
-  oneList: boolean;
-}
-
-function pickSentences(scored: ScoredCandidate[], type: AnswerType, minCoverage: number, terms: readonly WeightedTerm[], wholeSection: SectionScorer): Picked {
-  const eligible = scored.filter((c) => c.coverage >= minCoverage && c.ownCoverage > 0 && answersValue(type, c));
-  eligible.sort((a, b) => b.score - a.score || a.rank - b.rank || a.start - b.start);
-  const best = eligible[0];
-  if (type === 'list') {
-    const items = sectionListItems(scored, best, terms, minCoverage, wholeSection);
+function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneList: boolean } {
+  const best = ranked[0];
+  if (profile.type === 'list') {
+    const items = sectionListItems(ranked, best, profile.words, wholeSection);
     if (items.length) return { sentences: items, oneList: true };
   }
   if (!best) return { sentences: [], oneList: false };
-  const limit = type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
-  // A further sentence must add to what is asked, not repeat the question's framing.
-  const focus = terms.filter((t) => t.focus);
-  const total = focus.reduce((s, t) => s + t.weight, 0) || 1;
-  const weightOf = new Map(focus.map((t) => [t.term, t.weight]));
+  const limit = profile.type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
+  const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
+  const covered = new Set(best.matches.map((m) => m.term));
   const picked = [best];
-  const covered = new Set(best.matched);
-  for (const c of eligible.slice(1)) {
-    if (picked.length >= limit || c.score < SECOND_SENTENCE_RATIO * best.score) break;
-    const added = c.matched.filter((t) => !covered.has(t)).reduce((s, t) => s + (weightOf.get(t) ?? 0), 0) / total;
-    const parallelItem = type === 'list' && ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
+  for (const c of ranked.slice(1)) {
+    if (picked.length >= limit || c.probability < SECOND_SENTENCE_RATIO * best.probability) break;
+    const added = c.matches.filter((m) => !covered.has(m.term)).reduce((s, m) => s + (weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1);
+    const parallelItem = profile.type === 'list' && ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
     if (added < NEW_COVERAGE_NEEDED && !parallelItem) continue;
     picked.push(c);
-    c.matched.forEach((t) => covered.add(t));
+    c.matches.forEach((m) => covered.add(m.term));
   }
+  const oneList = profile.type === 'list' && picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
   // Read in document order within a source, sources in retrieval order.
-  const oneList = type === 'list' && picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
   return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneList };
 }
 
@@ -111,32 +119,29 @@ function closePunctuation(text: string, truncatedEnd: boolean): string {
   return /[。！？!?；;…”」』)）]$/.test(text) ? text : `${text}。`;
 }
 
-/** Answers by quoting the sentences that support the question; refuses when none does. No model, no key. */
+const rounded = (x: number) => Number(x.toFixed(4));
+
+/**
+ * Answers by quoting the sentences a learned selector finds likeliest to hold the answer, with a calibrated
+ * confidence that decides between answering and refusing. No model download, no key.
+ */
 export class ExtractiveAnswerer implements Answerer {
   readonly mode: AnswerMode = 'extractive';
 
   private readonly cache: LRUCache<string, AskResponse> | null;
+  readonly minConfidence: number;
 
   constructor(private readonly options: ExtractiveAnswererOptions) {
     this.cache = options.cacheSize ? new LRUCache({ max: options.cacheSize }) : null;
+    this.minConfidence = options.minConfidence ?? options.model.minConfidence;
   }
 
-  weightedTerms(question: string): WeightedTerm[] {
-    return questionTerms(question, this.options);
-  }
-
-  /**
-   * How well the passages support the question: the best coverage among sentences that contain what
-   * the question asks for. The refusal gate compares this with `minCoverage`; calibration reads it.
-   */
-  support(question: string, passages: SearchResult[]): number {
-    const type = answerTypeOf(question);
-    const terms = this.weightedTerms(question);
-    const presence = termPresence(terms);
-    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence));
-    const sentenceSupport = scored.filter((c) => c.ownCoverage > 0 && answersValue(type, c)).reduce((best, c) => Math.max(best, c.coverage), 0);
-    // A list question is also supported by a section whose title names it (its items are the answer).
-    return type === 'list' ? Math.max(sentenceSupport, headedSupport(scored, terms)) : sentenceSupport;
+  analyse(question: string, passages: readonly SearchResult[]): Analysis {
+    const profile = profileQuestion(question, this.options.sources);
+    const candidates = profile.words.length ? featuredCandidates(profile, passages, (text) => this.options.sources.tag(text)) : [];
+    const ranked = rankCandidates(this.options.model.selector, candidates);
+    const confidence = ranked.length ? probability(this.options.model.confidence, confidenceFeatures(profile, ranked, this.options.model.phrase)) : 0;
+    return { profile, ranked, confidence };
   }
 
   async answer(question: string, passages: SearchResult[], options: AskOptions = {}): Promise<AskResponse> {
@@ -149,32 +154,32 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   private compose(question: string, passages: SearchResult[], options: AskOptions): AskResponse {
-    const type = answerTypeOf(question);
-    const terms = this.weightedTerms(question);
-    const presence = termPresence(terms);
-    const places = type === 'place' ? this.options.placeCount : undefined;
-    const scored = candidateSentences(passages).map((c) => scoreCandidate(c, terms, type, passages.length, presence, places));
+    const { profile, ranked, confidence } = this.analyse(question, passages);
     let sectionPassages: SearchResult[] = [];
-    const wholeSection: SectionScorer = (best) => {
+    const wholeSection: SectionScorer = (anchor) => {
       if (!this.options.sectionPassages) return undefined;
-      sectionPassages = this.options.sectionPassages(best.passage);
-      return candidateSentences(sectionPassages).map((c) => scoreCandidate({ ...c, rank: best.rank }, terms, type, passages.length, presence));
+      sectionPassages = this.options.sectionPassages(anchor.passage);
+      const sectionCandidates = featuredCandidates(profile, sectionPassages, (text) => this.options.sources.tag(text)).map((c) => ({ ...c, rank: anchor.rank }));
+      return rankCandidates(this.options.model.selector, sectionCandidates);
     };
-    const { sentences: picked, oneList } = terms.length ? pickSentences(scored, type, this.options.minCoverage, terms, wholeSection) : { sentences: [], oneList: false };
-    const best = [...scored].sort((a, b) => b.score - a.score)[0];
     const debug = options.debug
-      ? { answerType: type, terms, best: best ? { text: best.text, coverage: best.coverage, hasEntity: best.hasEntity, score: best.score } : null, minCoverage: this.options.minCoverage }
+      ? { answerType: profile.type, terms: profile.words.map((w) => ({ term: w.term, weight: rounded(w.weight), focus: w.focus, inCorpus: w.inCorpus })), best: ranked.slice(0, 3).map((c) => ({ text: c.text, probability: rounded(c.probability), features: c.features })), confidence: rounded(confidence), minConfidence: this.minConfidence }
       : undefined;
-    if (!picked.length) return noAnswerResponse(question, passages, this.mode, debug);
+    const { sentences: picked, oneList } = confidence >= this.minConfidence ? pickSentences(ranked, profile, wholeSection) : { sentences: [], oneList: false };
+    if (!picked.length) return { ...noAnswerResponse(question, passages, this.mode, debug), confidence: rounded(confidence) };
 
-    const segments = picked.map((c) => condense(c, type, terms, places));
+    const best = ranked[0]!;
+    const phrase = wantsPhrase(profile.type) && !asksForSeveral(question) && picked.includes(best) ? shortAnswer(this.options.model.phrase, best, profile) : null;
+    const segments = picked.map((c) => withIntroducedLines(condense(c, profile, c === best ? phrase : null)));
     const groups: CitedGroup[] = oneList
       ? citeListAsOne(segments, [...passages, ...sectionPassages], this.options.maxListSpan ?? DEFAULT_MAX_LIST_SPAN)
       : mergeAdjacent(segments);
     const citations: Citation[] = groups.map((g, i) => ({ n: i + 1, ...g.citation }));
     const quote = (s: Segment) => `${s.truncatedStart ? '…' : ''}${closePunctuation(s.text, s.truncatedEnd)}`;
-    const answer = groups.map((g, i) => `${g.quotes.map(quote).join('')}[${i + 1}]`).join(isLatinScript(question) ? ' ' : '');
-    return { status: 'answered', answer, mode: this.mode, citations, question, ...(debug ? { debug } : {}) };
+    const english = isLatinScript(question);
+    const answer = (english ? ENGLISH_NOTE : '') + groups.map((g, i) => `${g.quotes.map(quote).join('')}[${i + 1}]`).join(english ? ' ' : '');
+    const short = phrase ? shortCitation(phrase, citations) : undefined;
+    return { status: 'answered', answer, mode: this.mode, citations, question, confidence: rounded(confidence), ...(short ? { short } : {}), ...(debug ? { debug } : {}) };
   }
 
   async *stream(question: string, passages: SearchResult[], options: AskOptions = {}): AsyncIterable<AskEvent> {
@@ -183,4 +188,10 @@ export class ExtractiveAnswerer implements Answerer {
     for (const piece of response.answer.match(/[^\]]*\]|[^\]]+$/g) ?? [response.answer]) yield { type: 'delta', text: piece };
     yield { type: 'done', response };
   }
+}
+
+/** The short answer with the number of the citation whose span holds it; none when no citation does. */
+function shortCitation(phrase: ShortSpan, citations: readonly Citation[]): ShortAnswer | undefined {
+  const holder = citations.find((c) => c.start <= phrase.start && phrase.end <= c.end);
+  return holder ? { text: phrase.text, citation: holder.n, start: phrase.start, end: phrase.end } : undefined;
 }

@@ -1,4 +1,9 @@
-import type { ScoredCandidate, WeightedTerm } from './sentence-scoring.ts';
+import type { RankedCandidate as ScoredCandidate } from './selector.ts';
+
+interface WeightedTerm {
+  term: string;
+  weight: number;
+}
 
 /** Sentences opening with an enumeration (一是 / 第二, / (3) / ②) are items of one list. */
 export const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
@@ -29,8 +34,7 @@ export interface HeadedSection {
 
 /**
  * Retrieved sections with at least two paragraphs whose title names part of the question, best first: by
- * title, e.g. "贵州要培育发展哪些前沿新兴产业？" → 3.培育前沿新兴产业, then by path, e.g.
- * "算力枢纽实施方案提出了哪些基本原则？" → (一)基本原则 under the heading that names the plan.
+ * their own title, then by their heading path (the document named above its numbered parts).
  */
 export function headedSections(scored: readonly ScoredCandidate[], terms: readonly WeightedTerm[]): HeadedSection[] {
   const leads = new Map<string, ScoredCandidate[]>();
@@ -51,29 +55,22 @@ export function headedSections(scored: readonly ScoredCandidate[], terms: readon
   return sections.sort((a, b) => b.titleShare - a.titleShare || b.pathShare - a.pathShare || a.lead.rank - b.lead.rank);
 }
 
-/** How well the best titled section supports a list question; the refusal gate reads it beside the sentences' support. */
-export function headedSupport(scored: readonly ScoredCandidate[], terms: readonly WeightedTerm[]): number {
-  return Math.max(0, ...headedSections(scored, terms).map((s) => s.pathShare));
-}
-
 /**
  * A list question answered by a section's items, i.e. the opening sentence of each of its paragraphs: the
- * section of the best sentence or any retrieved section when its title names the question
- * (1.发展数字经济意义重大(3个有利于)), else a section whose heading path supports the question better than
- * any sentence does. Empty when none holds.
+ * section of the best sentence or any retrieved section when its title names the question, else a section
+ * whose heading path holds more of the question than any sentence does. Empty when none holds.
  */
 export function sectionListItems(
   scored: ScoredCandidate[],
   best: ScoredCandidate | undefined,
   terms: readonly WeightedTerm[],
-  minCoverage: number,
   wholeSection: SectionScorer,
 ): ScoredCandidate[] {
   const [top] = headedSections(scored, terms);
   const anchor =
     best && weightShare(terms, best.heading) >= SECTION_HEADING_COVERAGE
       ? best
-      : top && (top.titleShare >= SECTION_HEADING_COVERAGE || (top.pathShare >= minCoverage && top.pathShare > (best?.coverage ?? 0)))
+      : top && (top.titleShare >= SECTION_HEADING_COVERAGE || top.pathShare > (best?.features.wordCover ?? 0))
         ? top.lead
         : undefined;
   if (!anchor) return [];

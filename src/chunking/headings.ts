@@ -3,7 +3,7 @@ import type { HeadingMark } from '../types.ts';
 import { isSpace } from './sentences.ts';
 
 /** Which heading rules cut the sections; an index built under other rules is rebuilt. */
-export const HEADING_RULES = 2;
+export const HEADING_RULES = 3;
 
 /** A numbered heading is a short line; a longer one is a list item or paragraph of body text. */
 const MAX_NUMBERED_CHARS = 60;
@@ -24,6 +24,10 @@ const NUMBERED_STYLES: readonly { style: string; pattern: RegExp }[] = [
 const BULLETS = new Set(['★', '☆', '■', '●', '◆']);
 const MARKDOWN_HEADING = /^(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^(```|~~~)/;
+/** A numbered line ending like a sentence is an item of a list (1. 身份证原件；), not a title. */
+const ITEM_END = /[。；;！？!?]$/;
+/** Markdown's ordered-list syntax: a list item, whatever it holds (Markdown titles use #). */
+const MARKDOWN_ORDERED_ITEM = /^[0-9]{1,3}[.)]\s/;
 /** A sentence terminator followed by more text: the line is a paragraph, not a title. */
 const CONTINUED_SENTENCE = /[。！？；!?;][”’」』）)】》"']*[^\s”’」』）)】》"'。！？；!?;]/;
 /** Titles do not end in a comma or enumeration comma; such a line continues on the next one. */
@@ -81,7 +85,8 @@ function classifyLine(line: string, format: 'txt' | 'md', nextLine?: string): Li
   if (BULLETS.has(line[0]!)) {
     return line.length <= MAX_BULLET_CHARS && isTitleLike(line) ? { style: line[0]!, ordinal: null } : undefined;
   }
-  if (line.length > MAX_NUMBERED_CHARS || !isTitleLike(line)) return undefined;
+  if (line.length > MAX_NUMBERED_CHARS || !isTitleLike(line) || ITEM_END.test(line)) return undefined;
+  if (format === 'md' && MARKDOWN_ORDERED_ITEM.test(line)) return undefined;
   for (const { style, pattern } of NUMBERED_STYLES) {
     const match = pattern.exec(line);
     if (match) return { style, ordinal: parseOrdinal(match[1]!) };

@@ -1,6 +1,8 @@
 import type { AskResponse } from '../types.ts';
 
 const INDENT = '    ';
+/** Answers below this confidence are shown as uncertain. */
+export const LOW_CONFIDENCE = 0.5;
 
 /** `[n] source › section › subsection` */
 export function citationHeading(citation: { n: number; source: string; section: string[] }): string {
@@ -9,7 +11,11 @@ export function citationHeading(citation: { n: number; source: string; section: 
 
 /** The answer for a terminal: the text, then a numbered list of its sources with the cited text indented. */
 export function formatAnswer(response: AskResponse): string {
-  const lines = [response.answer.trim()];
+  const lines = response.short ? [`Short answer: ${response.short.text} [${response.short.citation}]`, ''] : [];
+  lines.push(response.answer.trim());
+  if (response.status === 'answered' && response.confidence !== undefined && response.confidence < LOW_CONFIDENCE) {
+    lines.push('', `(Low confidence, ${response.confidence.toFixed(2)}: check the sources below.)`);
+  }
   if (response.fallback === 'llm_unavailable') {
     lines.push('', '(The language model was unavailable: this answer is quoted from the documents.)');
   }

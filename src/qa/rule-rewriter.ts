@@ -29,7 +29,7 @@ const PRONOUN = /^(它们|它|其|其中)$/;
 /** “这是为什么？”: a bare 这/此 points at the whole previous question, not at a thing in it. */
 const WHOLE_QUESTION_REFERENCE = /^(这|此)$/;
 
-/** Times that a follow-up can swap (“那2035年呢？”): a year, or a five-year period such as “十五五”. */
+/** Times that a follow-up can swap (“那2030年呢？”): a year, or a five-year period such as “十五五”. */
 const TIME_KINDS = [
   { core: /(?<!\d)\d{4}(?!\d)/, filler: /^[\s年底末初前后的到在至]*$/ },
   { core: /[一二三四五六七八九十]{2,3}五/, filler: /^[\s“”"'‘’时期间末的到在至]*$/ },
@@ -131,7 +131,7 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
     const core = kind.core.exec(other);
     if (!core || !kind.filler.test(other.replace(kind.core, ''))) continue;
     const counterpart = kind.core.exec(body);
-    // A new setting for the same question: “到2025年…” + “那2035年呢？” → “到2035年…”.
+    // A new setting for the same question: “到2025年…” + “那2030年呢？” → “到2030年…”.
     return withEnding(counterpart ? replaceSpan(body, counterpart.index, counterpart.index + counterpart[0].length, core[0]) : `${other}${body}`);
   }
   // Nothing named (“还有呢？”, “为什么呢？”): the follow-up is asked of the whole previous question.
@@ -194,7 +194,7 @@ export function rewriteFollowUp(question: string, previous: string): string {
 
 /**
  * Resolves the conversation from its oldest recent question on, so that a chain of follow-ups
- * (“…到2025年…？” → “那贵州呢？” → “那2035年呢？”) keeps everything still in force.
+ * (“…到2025年…？” → “那贵州呢？” → “那2030年呢？”) keeps everything still in force.
  */
 export function standaloneQuestion(question: string, history: readonly ChatTurn[]): string {
   const earlier = history.filter((turn) => turn.role === 'user').slice(-RULE_REWRITE_MAX_TURNS);

@@ -30,12 +30,9 @@ export class JiebaTokenizer implements Tokenizer {
     return keepContent(loadJieba().cut(normaliseForMatch(text), true));
   }
 
-  /** Place names jieba's part-of-speech tagger finds (tag `ns`): what a 哪里 / 哪些城市 question asks for. */
-  placeNames(text: string): string[] {
-    return loadJieba()
-      .tag(normaliseForMatch(text))
-      .filter((t) => t.tag === 'ns')
-      .map((t) => t.word);
+  /** Words of already normalised text with jieba's part-of-speech tags (ns place, nr person, nt organisation, m numeral …). */
+  tag(normalisedText: string): { word: string; tag: string }[] {
+    return loadJieba().tag(normalisedText);
   }
 }
 

@@ -1,12 +1,12 @@
 /** The extractive answerer over a real index of the seed document, wired as src/engine.ts wires it, without the engine. */
 import assert from 'node:assert/strict';
-import { ExtractiveAnswerer } from '../../src/answer/extractive.ts';
-import { MIN_COVERAGE } from '../../src/answer/calibration.ts';
-import { bm25Idf } from '../../src/index/bm25.ts';
+import type { ExtractiveAnswerer } from '../../src/answer/extractive.ts';
+import { extractiveAnswererFor } from '../../src/answer/extractive-wiring.ts';
 import { buildIndex } from '../../src/ingest/build-index.ts';
 import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
 import { openRetriever } from '../../src/retrieval/open-retriever.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
+import { defaultLexicon } from '../../src/text/lexicon.ts';
 import type { AskResponse, Citation, SearchResult } from '../../src/types.ts';
 import { makeSeeds, seedText, silentLog, testConfig } from '../ingest/fixtures.ts';
 
@@ -28,11 +28,8 @@ export async function seedAnswerer(): Promise<SeedAnswerer> {
   const config = await testConfig(await makeSeeds({ [SEED_NAME]: seed }));
   await buildIndex(ingestOptionsFromConfig(config, silentLog, tokenizer));
   const { index, retriever } = await openRetriever(config, tokenizer);
-  const answerer = new ExtractiveAnswerer({
-    words: (text) => tokenizer.words(text),
-    termWeight: (term) => bm25Idf(index.bm25.documentFrequency(term), index.bm25.documentCount),
-    minCoverage: MIN_COVERAGE,
-  });
+  const answerer = extractiveAnswererFor(index, tokenizer, { lexicon: defaultLexicon() });
+
   const retrieve = (question: string) => retriever.search(question, config.RETRIEVAL_K);
   return {
     answerer,

@@ -69,3 +69,24 @@ describe('citationHeading', () => {
     assert.equal(citationHeading({ n: 3, source: 'a/b.html', section: ['概述', '背景'] }), '[3] a/b.html › 概述 › 背景');
   });
 });
+
+describe('formatAnswer: confidence and short answers', () => {
+  const base: AskResponse = {
+    status: 'answered',
+    answer: '该厂于1998年迁至城东。[1]',
+    mode: 'extractive',
+    question: '该厂哪一年迁至城东？',
+    citations: [{ n: 1, id: 'a#0', text: '该厂于1998年迁至城东。', source: 'a.txt', section: [], start: 0, end: 13, score: 1 }],
+  };
+
+  it('puts the short answer first, with its citation', () => {
+    const out = formatAnswer({ ...base, confidence: 0.9, short: { text: '1998年', citation: 1, start: 3, end: 8 } });
+    assert.match(out, /^Short answer: 1998年 \[1\]\n\n该厂于1998年/);
+    assert.doesNotMatch(out, /Low confidence/);
+  });
+
+  it('marks an answer below the confidence bar as uncertain, and says nothing of confidence on refusals', () => {
+    assert.match(formatAnswer({ ...base, confidence: 0.31 }), /\(Low confidence, 0\.31: check the sources below\.\)/);
+    assert.doesNotMatch(formatAnswer({ ...base, status: 'no_answer', confidence: 0.1 }), /Low confidence/);
+  });
+});

@@ -123,7 +123,7 @@ describe('the service over the seeds, over HTTP', () => {
   });
 
   it('refuses a question the seed does not answer, pointing to the closest passages', async () => {
-    const question = '贵阳大数据交易所是哪一年成立的？';
+    const question = '贵州的省会城市人口有多少？';
     const response = await ask(question);
     assert.equal(response.status, 'no_answer');
     assert.equal(response.answer, '文档中没有能回答这个问题的内容。最接近的段落是[1][2][3]，供参考核对。');

@@ -36,10 +36,10 @@ test('empty and stop-word-only text give no terms', () => {
   assert.deepEqual(tokenizer.words('  \n '), []);
 });
 
-test('placeNames finds the places a 哪里 question asks for, in either script', () => {
+test('tag gives jieba part-of-speech tags of normalised text: places, people, numerals', () => {
   const tokenizer = new JiebaTokenizer();
-  const places = tokenizer.placeNames('以及贵州、内蒙古、甘肃、宁夏等地布局建设全国一体化算力网络国家枢纽节点');
-  assert.deepEqual(places, ['贵州', '内蒙古', '甘肃', '宁夏']);
-  assert.deepEqual(tokenizer.placeNames('以及貴州、內蒙古等地'), ['贵州', '内蒙古']);
-  assert.deepEqual(tokenizer.placeNames('加快推进算力网络建设'), []);
+  const tagged = tokenizer.tag('鲁迅昨天从杭州出发，带了三本书');
+  assert.ok(tagged.some((t) => t.word === '杭州' && t.tag === 'ns'), JSON.stringify(tagged));
+  assert.ok(tagged.some((t) => t.word === '鲁迅' && t.tag.startsWith('nr')), JSON.stringify(tagged));
+  assert.equal(tagged.map((t) => t.word).join(''), '鲁迅昨天从杭州出发，带了三本书');
 });

@@ -1,0 +1,183 @@
+/** Labelled examples, threshold choice and held-out figures for `npm run train:answerer`. */
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnswererModel, LogisticModel } from '../../src/answer/answer-model.ts';
+import { confidenceFeatures } from '../../src/answer/confidence.ts';
+import { extractiveAnswererFor, indexProfileSources } from '../../src/answer/extractive-wiring.ts';
+import { profileQuestion } from '../../src/answer/question-profile.ts';
+import { featuredCandidates, rankCandidates } from '../../src/answer/selector.ts';
+import { phraseFeatures } from '../../src/answer/short-answer.ts';
+import { probability } from '../../src/answer/answer-model.ts';
+import type { JiebaTokenizer } from '../../src/text/jieba.ts';
+import type { Lexicon } from '../../src/text/lexicon.ts';
+import { normaliseForMatch } from '../../src/text/normalise.ts';
+import type { SearchResult } from '../../src/types.ts';
+import type { Row } from './fit-logistic.ts';
+import { fmt } from './metrics.ts';
+import { halves, type ReadingQuestion } from './reading-data.ts';
+import { buildTempIndex } from './temp-index.ts';
+
+export interface Corpus {
+  questions: ReadingQuestion[];
+  tokenizer: JiebaTokenizer;
+  lexicon: Lexicon;
+}
+
+const K = 5;
+
+/** Indexes the paragraphs of `questions` (those `keep` accepts) and hands each question its retrieved passages. */
+async function overIndex<T>(corpus: Corpus, keep: (source: string) => boolean, visit: (q: ReadingQuestion, passages: SearchResult[], tools: Awaited<ReturnType<typeof buildTempIndex>>) => T | Promise<T>): Promise<T[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'zhida-train-'));
+  const files = new Map(corpus.questions.map((q) => [q.source, q.contextFile]));
+  for (const [source, file] of files) if (keep(source)) await copyFile(file, join(dir, source));
+  const built = await buildTempIndex(dir, corpus.tokenizer, { SEARCH_CACHE_SIZE: '0' });
+  const out: T[] = [];
+  for (const q of corpus.questions) out.push(await visit(q, await built.retriever.search(q.question, K), built));
+  await built.dispose();
+  await rm(dir, { recursive: true, force: true });
+  return out;
+}
+
+const goldIn = (q: ReadingQuestion, normalised: string) => q.answers.map(normaliseForMatch).find((a) => a && normalised.includes(a));
+
+/** Sentences labelled by whether they hold the gold answer in its own paragraph; value spans by whether they are it. */
+export async function selectorExamples(corpus: Corpus): Promise<{ selectorRows: Row[][]; phraseRows: Row[] }> {
+  const selectorRows: Row[][] = [];
+  const phraseRows: Row[] = [];
+  await overIndex(corpus, () => true, (q, passages, { index }) => {
+    const sources = indexProfileSources(index.bm25, corpus.tokenizer, corpus.lexicon);
+    const profile = profileQuestion(q.question, sources);
+    if (!profile.words.length) return;
+    const group: Row[] = [];
+    selectorRows.push(group);
+    for (const c of featuredCandidates(profile, passages, sources.tag)) {
+      const gold = c.passage.source === q.source ? goldIn(q, c.normalised) : undefined;
+      group.push({ values: c.features, label: gold ? 1 : 0 });
+      if (!gold) continue;
+      const at = c.normalised.indexOf(gold);
+      for (const span of c.spans) {
+        const overlaps = span.start < at + gold.length && span.end > at;
+        phraseRows.push({ values: phraseFeatures(c, span, profile), label: overlaps && (gold.includes(span.text) || span.text.includes(gold)) ? 1 : 0 });
+      }
+    }
+  });
+  return { selectorRows, phraseRows };
+}
+
+/**
+ * A near miss: the question with its rarest noun replaced by a noun no indexed paragraph holds (火星基地 for
+ * 獬豸计划), so that the rest of it still matches a real sentence.
+ */
+function nearMiss(q: ReadingQuestion, tokenizer: JiebaTokenizer, documentFrequency: (t: string) => number, strangers: readonly string[], seed: number): string | null {
+  const text = normaliseForMatch(q.question);
+  const nouns = tokenizer.tag(text).filter((t) => /^n/.test(t.tag) && t.word.length >= 2 && documentFrequency(t.word) > 0);
+  const rarest = nouns.sort((a, b) => documentFrequency(a.word) - documentFrequency(b.word))[0];
+  if (!rarest || !strangers.length) return null;
+  return text.replace(rarest.word, strangers[seed % strangers.length]!);
+}
+
+interface Judged {
+  confidence: number;
+  label: 0 | 1;
+  kind: 'in' | 'out' | 'near';
+}
+
+/** Questions asked over half the paragraphs: their own paragraph indexed (1), not indexed (0), and near misses (0). */
+async function halfSplit(corpus: Corpus, score: (q: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => { values: Record<string, number>; confidence: number }): Promise<(Judged & { values: Record<string, number> })[]> {
+  const indexed = halves(corpus.questions.map((q) => q.source));
+  const out: (Judged & { values: Record<string, number> })[] = [];
+  const strangers: string[] = [];
+  const pending: ReadingQuestion[] = [];
+  await overIndex(corpus, (s) => indexed.has(s), async (q, passages, { index, retriever }) => {
+    const sources = indexProfileSources(index.bm25, corpus.tokenizer, corpus.lexicon);
+    const inCorpus = indexed.has(q.source);
+    out.push({ ...score(q.question, passages, sources), label: inCorpus ? 1 : 0, kind: inCorpus ? 'in' : 'out' });
+    if (!inCorpus) {
+      for (const t of corpus.tokenizer.tag(normaliseForMatch(q.question))) if (/^n/.test(t.tag) && t.word.length >= 2 && index.bm25.documentFrequency(t.word) === 0) strangers.push(t.word);
+    } else pending.push(q);
+    // Near misses need the strangers gathered from the questions before them; every fourth indexed question makes one.
+    if (inCorpus && pending.length % 4 === 0) {
+      const miss = nearMiss(q, corpus.tokenizer, (t) => index.bm25.documentFrequency(t), strangers, pending.length);
+      if (miss) out.push({ ...score(miss, await retriever.search(miss, K), sources), label: 0, kind: 'near' });
+    }
+  });
+  return out;
+}
+
+function scorer(model: { selector: LogisticModel; phrase: LogisticModel; confidence?: LogisticModel }) {
+  return (question: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => {
+    const profile = profileQuestion(question, sources);
+    const ranked = profile.words.length ? rankCandidates(model.selector, featuredCandidates(profile, passages, sources.tag)) : [];
+    const values = confidenceFeatures(profile, ranked, model.phrase);
+    return { values, confidence: model.confidence && ranked.length ? probability(model.confidence, values) : 0 };
+  };
+}
+
+export async function confidenceRows(corpus: Corpus, selector: LogisticModel, phrase: LogisticModel): Promise<Row[]> {
+  return (await halfSplit(corpus, scorer({ selector, phrase }))).map((j) => ({ values: j.values, label: j.label }));
+}
+
+export interface TradeOff {
+  judged: Judged[];
+  rows: { threshold: number; inCorpusRefused: number; outOfCorpusRefused: number; nearMissRefused: number }[];
+  buckets: { label: string; count: number; positiveShare: number }[];
+}
+
+export async function tradeOff(corpus: Corpus, model: AnswererModel): Promise<TradeOff> {
+  const judged = await halfSplit(corpus, scorer(model));
+  const refused = (kind: Judged['kind'], t: number) => {
+    const of = judged.filter((j) => j.kind === kind);
+    return of.filter((j) => j.confidence < t).length / (of.length || 1);
+  };
+  const rows = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05).map((threshold) => ({ threshold, inCorpusRefused: refused('in', threshold), outOfCorpusRefused: refused('out', threshold), nearMissRefused: refused('near', threshold) }));
+  const buckets = Array.from({ length: 10 }, (_, i) => {
+    const inBucket = judged.filter((j) => j.confidence >= i / 10 && (j.confidence < (i + 1) / 10 || i === 9));
+    return { label: `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`, count: inBucket.length, positiveShare: inBucket.filter((j) => j.label === 1).length / (inBucket.length || 1) };
+  });
+  return { judged, rows, buckets };
+}
+
+/** Questions whose paragraph is not indexed that the threshold must refuse; above that, every wrong refusal costs. */
+const REQUIRED_REFUSAL = 0.9;
+
+/**
+ * The lowest threshold (on a 0.01 grid) that refuses at least REQUIRED_REFUSAL of the questions the corpus does
+ * not answer: answering more would answer questions it cannot, refusing more only adds wrong refusals.
+ */
+export function chooseThreshold(curve: TradeOff): number {
+  const negatives = curve.judged.filter((j) => j.kind === 'out');
+  for (let t = 0.05; t < 0.951; t += 0.01) {
+    if (negatives.filter((j) => j.confidence < t).length / negatives.length >= REQUIRED_REFUSAL) return Number(t.toFixed(2));
+  }
+  return 0.95;
+}
+
+/** Per data set over the whole part indexed: how often the answer holds the gold answer, refusals, lengths, short answers. */
+export async function answerFigures(corpus: Corpus, model: AnswererModel): Promise<{ table: string }> {
+  const results = await overIndex(corpus, () => true, async (q, passages, { index }) => {
+    const answerer = extractiveAnswererFor(index, corpus.tokenizer, { lexicon: corpus.lexicon, model });
+    const response = await answerer.answer(q.question, passages);
+    const answer = normaliseForMatch(response.answer);
+    const gold = q.answers.map(normaliseForMatch);
+    const short = response.short ? normaliseForMatch(response.short.text) : null;
+    return {
+      dataset: q.dataset,
+      answered: response.status === 'answered',
+      holds: response.status === 'answered' && gold.some((a) => answer.includes(a)),
+      lengthRatio: response.status === 'answered' ? response.answer.replace(/\[\d+\]/g, '').length / Math.max(1, gold[0]!.length) : null,
+      shortExact: short === null ? null : gold.includes(short),
+      shortOverlap: short === null ? null : gold.some((a) => a.includes(short) || short.includes(a)),
+    };
+  });
+  const lines = ['| data (held-out paragraphs) | questions | answer holds gold | answered | median answer length / gold | short answers given | short exact | short overlaps gold |', '|---|---|---|---|---|---|---|---|'];
+  for (const dataset of ['cmrc', 'drcd'] as const) {
+    const r = results.filter((x) => x.dataset === dataset);
+    const ratios = r.flatMap((x) => (x.lengthRatio === null ? [] : [x.lengthRatio])).sort((a, b) => a - b);
+    const shorts = r.filter((x) => x.shortExact !== null);
+    lines.push(
+      `| ${dataset === 'cmrc' ? 'CMRC 2018 trial' : 'DRCD dev'} | ${r.length} | ${fmt(r.filter((x) => x.holds).length / r.length)} | ${fmt(r.filter((x) => x.answered).length / r.length)} | ${(ratios[Math.floor(ratios.length / 2)] ?? 0).toFixed(1)} | ${shorts.length} | ${fmt(shorts.filter((x) => x.shortExact).length / (shorts.length || 1))} | ${fmt(shorts.filter((x) => x.shortOverlap).length / (shorts.length || 1))} |`,
+    );
+  }
+  return { table: lines.join('\n') };
+}

@@ -1,0 +1,80 @@
+import { probability, type LogisticModel } from './answer-model.ts';
+import type { FeaturedCandidate } from './candidate-features.ts';
+import { wantsPhrase } from './question-analysis.ts';
+import type { QuestionProfile } from './question-profile.ts';
+import { phraseFeatures } from './short-answer.ts';
+import { answerSpans } from './answer-kinds.ts';
+
+const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
+
+/** What the answerability model sees of a question and its best candidates. */
+export const CONFIDENCE_FEATURES = [
+  'bestProbability',
+  'margin',
+  'bestWordCover',
+  'bestBigramCover',
+  'bestCharacterCover',
+  'bestPredicateCover',
+  'bestMissingMax',
+  'bestKindMatch',
+  'passageWordCover',
+  'outOfCorpusShare',
+  'outOfCorpusNames',
+  'outOfCorpusFocus',
+  'outOfCorpusFrame',
+  'outOfCorpusUnknown',
+  'passageCharacterCover',
+  'kindAsked',
+  'asksValue',
+  'questionValuesMissing',
+  'questionNamesMissing',
+  'bestPhraseProbability',
+  'questionLength',
+] as const;
+
+export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
+
+/** Nouns, names and other nominal tags: a missing one means a different subject, a missing verb often only other wording. */
+const NOMINAL = /^(?:n|nr|ns|nt|nz|nrt|nrfg|eng|m)/;
+const MAX_NAMES_COUNTED = 2;
+
+export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (FeaturedCandidate & { probability: number })[], phrase: LogisticModel): Record<ConfidenceFeature, number> {
+  const [best, second] = ranked;
+  // A value question is answered by a value tied to what is asked, not by any year or figure near the topic.
+  const asksValue = wantsPhrase(profile.type);
+  const phraseProbability = asksValue && best ? Math.max(0, ...best.spans.map((span) => probability(phrase, phraseFeatures(best, span, profile)))) : 0;
+  const absent = profile.words.filter((w) => !w.inCorpus);
+  const passageCover = (context: string) => profile.words.reduce((s, w) => s + (context.includes(w.term) ? w.weight : 0), 0) / (profile.wordTotal || 1);
+  const contexts = [...new Set(ranked.map((c) => c.context))];
+  return {
+    bestProbability: best?.probability ?? 0,
+    margin: (best?.probability ?? 0) - (second?.probability ?? 0),
+    bestWordCover: best?.features.wordCover ?? 0,
+    bestBigramCover: best?.features.bigramCover ?? 0,
+    bestCharacterCover: best?.features.characterCover ?? 0,
+    bestPredicateCover: best?.features.predicateCover ?? 0,
+    bestMissingMax: best?.features.missingMax ?? 1,
+    bestKindMatch: best?.features.kindMatch ?? 0,
+    passageWordCover: Math.max(0, ...contexts.map(passageCover)),
+    outOfCorpusShare: absent.reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
+    outOfCorpusNames: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => NOMINAL.test(w.tag) && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
+    // A missing word next to the interrogative is often only other wording (死因, 图案); a missing subject is not.
+    outOfCorpusFocus: absent.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
+    outOfCorpusFrame: absent.filter((w) => !w.focus).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
+    outOfCorpusUnknown: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => !w.general && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
+    passageCharacterCover: Math.max(0, ...contexts.map((context) => [...profile.characters].filter((c) => context.includes(c)).length / (profile.characters.size || 1))),
+    kindAsked: profile.type !== 'other' ? 1 : 0,
+    // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
+    questionValuesMissing: missingShare([...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text), best?.context),
+    questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag)).map((w) => w.term), best?.context),
+    asksValue: asksValue ? 1 : 0,
+    bestPhraseProbability: phraseProbability,
+    questionLength: Math.log1p(profile.words.length) / 3,
+  };
+}
+
+/** The share of `terms` not found in `context` (0 when there are none to find). */
+function missingShare(terms: readonly string[], context: string | undefined): number {
+  if (!terms.length) return 0;
+  return terms.filter((t) => !context?.includes(t)).length / terms.length;
+}

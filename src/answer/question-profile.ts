@@ -1,0 +1,120 @@
+import { cjkBigrams } from '../text/bigrams.ts';
+import { normaliseForMatch } from '../text/normalise.ts';
+import { isStopword } from '../text/stopwords.ts';
+import type { TaggedWord } from './answer-kinds.ts';
+import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysis.ts';
+
+/**
+ * Interrogatives and the measure words they bind (哪一年, 多少个, 第几名): what kind of answer is asked,
+ * never what to match. A closed class of the language.
+ */
+const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪里|哪儿|哪|多少|第几[个项名位次]?|几[个项家条种类名位次]?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
+const CLAUSE_BREAK = /[，,；;：:]/;
+/** Words within this many characters of the interrogative are what is asked (要加快培育[哪类]企业). */
+const FOCUS_REACH = 4;
+/** A lone character says little about the topic even when the corpus lacks it. */
+const SINGLE_CHARACTER_WEIGHT = 1;
+
+export interface QuestionWord {
+  term: string;
+  /** IDF in the indexed corpus. */
+  weight: number;
+  /** Next to the interrogative: what is asked rather than its framing. */
+  focus: boolean;
+  /** jieba's part-of-speech tag (n…, v…, ns, nr …). */
+  tag: string;
+  /** Whether the corpus holds the word at all. */
+  inCorpus: boolean;
+  /** Words sharing a specific English gloss, from the lexicon. */
+  synonyms: readonly string[];
+  /** General vocabulary a dictionary lists, as opposed to a name. */
+  general: boolean;
+}
+
+export interface QuestionProfile {
+  type: AnswerType;
+  /** The normalised question (for English, its lexicon translation). */
+  text: string;
+  words: QuestionWord[];
+  bigrams: { term: string; weight: number }[];
+  /** Content characters (CJK), interrogatives removed. */
+  characters: ReadonlySet<string>;
+  wordTotal: number;
+  bigramTotal: number;
+  maxWeight: number;
+}
+
+export interface ProfileSources {
+  /** Part-of-speech tagging of normalised text. */
+  tag(text: string): TaggedWord[];
+  /** IDF of a term (a word, or a bigram marked as the index marks it). */
+  termWeight(term: string): number;
+  /** How many passages hold the term. */
+  documentFrequency(term: string): number;
+  bigramTerm(bigram: string): string;
+  synonymsOf?(word: string): readonly string[];
+  /** Whether a word is general vocabulary (a dictionary word) rather than a name. */
+  isGeneral?(word: string): boolean;
+  /** Chinese terms for an English question, or none. */
+  translate?(english: string): string[];
+}
+
+/**
+ * Whether the corpus holds a word: as an indexed term, or else as every one of its character bigrams (the
+ * corpus may cut 腔吻鳕 differently from the question, but a name it never mentions breaks at some bigram).
+ */
+function inCorpus(term: string, sources: ProfileSources): boolean {
+  if (sources.documentFrequency(term) > 0) return true;
+  const bigrams = cjkBigrams(term);
+  return bigrams.length > 0 && bigrams.every((b) => sources.documentFrequency(sources.bigramTerm(b)) > 0);
+}
+
+/** The question's content words with their weights, bigrams and characters, read once per question. */
+export function profileQuestion(question: string, sources: ProfileSources): QuestionProfile {
+  const type = answerTypeOf(question);
+  const text = isLatinScript(question) && sources.translate ? sources.translate(question).join('，') : normaliseForMatch(question);
+  const clauses = text.split(CLAUSE_BREAK);
+  const asks = clauses.map((c) => new RegExp(INTERROGATIVE.source).exec(c));
+  const focusClause = asks.findIndex((m) => m !== null);
+  const words = new Map<string, QuestionWord>();
+  const bigrams = new Map<string, number>();
+  clauses.forEach((clause, i) => {
+    const ask = asks[i];
+    const content = clause.replace(INTERROGATIVE, '，');
+    const inFocus = (from: number, to: number) => focusClause === -1 || (i === focusClause && !!ask && to > ask.index - FOCUS_REACH && from < ask.index + ask[0].length + FOCUS_REACH);
+    let cursor = 0;
+    for (const { word, tag } of sources.tag(content)) {
+      const at = content.indexOf(word, cursor);
+      if (at !== -1) cursor = at + word.length;
+      const term = word.trim().toLowerCase();
+      if (!term || isStopword(term) || !/[\p{L}\p{N}]/u.test(term) || words.has(term)) continue;
+      const idf = sources.termWeight(term);
+      words.set(term, {
+        term,
+        weight: [...term].length === 1 ? Math.min(idf, SINGLE_CHARACTER_WEIGHT) : idf,
+        focus: at !== -1 && inFocus(at, at + word.length),
+        tag,
+        inCorpus: inCorpus(term, sources),
+        synonyms: sources.synonymsOf?.(term) ?? [],
+        general: sources.isGeneral?.(term) ?? false,
+      });
+    }
+    for (const bigram of cjkBigrams(content)) if (!bigrams.has(bigram)) bigrams.set(bigram, sources.termWeight(sources.bigramTerm(bigram)));
+  });
+  // An English word brings several senses; the documents' own vocabulary tells which of them to look for.
+  const translated = text !== normaliseForMatch(question);
+  const used = [...words.values()].filter((w) => w.inCorpus);
+  const wordList = translated && used.length ? used : [...words.values()];
+  const bigramList = [...bigrams].map(([term, weight]) => ({ term, weight }));
+  const characters = new Set([...text.replace(INTERROGATIVE, '')].filter((c) => /[\u3400-\u9fff]/.test(c) && !isStopword(c)));
+  return {
+    type,
+    text,
+    words: wordList,
+    bigrams: bigramList,
+    characters,
+    wordTotal: wordList.reduce((s, w) => s + w.weight, 0),
+    bigramTotal: bigramList.reduce((s, b) => s + b.weight, 0),
+    maxWeight: Math.max(0, ...wordList.map((w) => w.weight)),
+  };
+}

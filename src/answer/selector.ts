@@ -1,0 +1,28 @@
+import type { SearchResult } from '../types.ts';
+import type { LogisticModel } from './answer-model.ts';
+import { candidateFeatures, relativeFeatures, type FeaturedCandidate, type Tagger } from './candidate-features.ts';
+import { candidateSentences } from './candidates.ts';
+import type { QuestionProfile } from './question-profile.ts';
+
+export type RankedCandidate = FeaturedCandidate & { probability: number };
+
+/** Every sentence of the passages with its features; the training script labels these, the answerer ranks them. */
+export function featuredCandidates(profile: QuestionProfile, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate[] {
+  return relativeFeatures(candidateSentences(passages).map((c) => candidateFeatures(profile, c, passages, tagger)));
+}
+
+/** The selector's score of a candidate: a conditional logit, compared only among one question's candidates. */
+function score(model: LogisticModel, values: Readonly<Record<string, number>>): number {
+  return model.features.reduce((z, name, i) => z + model.weights[i]! * ((values[name]! - model.mean[i]!) / model.scale[i]!), model.bias);
+}
+
+/** Candidates with the selector's probability that each is the one holding the answer (softmax over them), best first. */
+export function rankCandidates(model: LogisticModel, candidates: readonly FeaturedCandidate[]): RankedCandidate[] {
+  const scores = candidates.map((c) => score(model, c.features));
+  const top = Math.max(...scores);
+  const exp = scores.map((z) => Math.exp(z - top));
+  const total = exp.reduce((s, v) => s + v, 0);
+  return candidates
+    .map((c, i) => ({ ...c, probability: exp[i]! / total }))
+    .sort((a, b) => b.probability - a.probability || a.rank - b.rank || a.start - b.start);
+}

@@ -1,0 +1,103 @@
+/**
+ * An offline bilingual lexicon derived from CC-CEDICT (models/lexicon.json, built by `npm run build:lexicon`):
+ * English words to Chinese candidate terms, and Chinese words to words sharing a specific English gloss.
+ */
+import { readFileSync } from 'node:fs';
+import { isStopword } from './stopwords.ts';
+
+interface LexiconFile {
+  english: Record<string, string[]>;
+  synonyms: Record<string, string[]>;
+  /** The dictionary's multi-character words, `|`-separated. */
+  vocabulary?: string;
+}
+
+export const LEXICON_FILE = new URL('../../models/lexicon.json', import.meta.url);
+
+/** Longest English phrase looked up as one key ("lithium battery", "annual leave"). */
+const MAX_PHRASE = 3;
+/** How many Chinese terms one English word contributes to a translated query. */
+const TERMS_PER_WORD = 3;
+/** English interrogatives say what kind of answer is wanted (the answerer reads that), not what to search for. */
+const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old)?)\b/g;
+
+/** Inflected forms tried back to their dictionary form, in order (clusters → cluster, planned → plan). */
+const INFLECTIONS: [RegExp, string][] = [
+  [/ies$/, 'y'],
+  [/ves$/, 'f'],
+  [/es$/, ''],
+  [/s$/, ''],
+  [/ied$/, 'y'],
+  [/(.)\1ed$/, '$1'],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/(.)\1ing$/, '$1'],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+];
+
+export class Lexicon {
+  private readonly vocabulary: ReadonlySet<string>;
+
+  constructor(private readonly data: LexiconFile) {
+    this.vocabulary = new Set(data.vocabulary ? data.vocabulary.split('|') : []);
+  }
+
+  /** Whether the word is general vocabulary the dictionary lists (单位, 死因), not a name it does not know (獬豸计划). */
+  knows(word: string): boolean {
+    return this.vocabulary.has(word) || word in this.data.synonyms;
+  }
+
+  static load(file: URL | string = LEXICON_FILE): Lexicon {
+    return new Lexicon(JSON.parse(readFileSync(file, 'utf8')) as LexiconFile);
+  }
+
+  /** Words that share a specific English gloss with `word` (省电 → 节电); empty when none. */
+  synonymsOf(word: string): readonly string[] {
+    return this.data.synonyms[word] ?? [];
+  }
+
+  /** The Chinese terms for an English key, trying its dictionary forms. */
+  private chineseFor(phrase: string): string[] | undefined {
+    const direct = this.data.english[phrase];
+    if (direct) return direct;
+    const last = phrase.split(' ').at(-1)!;
+    for (const [suffix, replacement] of INFLECTIONS) {
+      if (!suffix.test(last) || last.length < 4) continue;
+      const found = this.data.english[phrase.slice(0, phrase.length - last.length) + last.replace(suffix, replacement)];
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * Chinese terms for the content words of an English text, longest phrases first; each English word
+   * gives its first few senses' terms. Words the lexicon does not know (names, numbers) are kept as they are.
+   */
+  translate(english: string): string[] {
+    const words = english.toLowerCase().replace(INTERROGATIVES, ' ').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+    const terms: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
+        const phrase = words.slice(i, i + n);
+        if (n === 1 && isStopword(phrase[0]!)) break;
+        const chinese = this.chineseFor(phrase.join(' '));
+        if (chinese) {
+          terms.push(...chinese.slice(0, TERMS_PER_WORD));
+          matched = n;
+        }
+      }
+      if (/\d/.test(words[i]!)) terms.push(words[i]!);
+      i += matched || 1;
+    }
+    return [...new Set(terms)];
+  }
+}
+
+let shared: Lexicon | undefined;
+
+/** The lexicon, read once per process on first use (≈5 MB of JSON). */
+export function defaultLexicon(): Lexicon {
+  return (shared ??= Lexicon.load());
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { profileQuestion, type ProfileSources } from '../../src/answer/question-profile.ts';
+import { JiebaTokenizer } from '../../src/text/jieba.ts';
+
+const tokenizer = new JiebaTokenizer();
+/** A toy corpus: every word has IDF 2 except those it lacks (IDF 5, document frequency 0). */
+function sources(absent: string[] = [], synonyms: Record<string, string[]> = {}): ProfileSources {
+  return {
+    tag: (text) => tokenizer.tag(text),
+    termWeight: (term) => (absent.includes(term) ? 5 : 2),
+    // Absent words are absent as bigrams too (·火星), as a corpus that never mentions them would be.
+    documentFrequency: (term) => (absent.some((a) => term.replace('·', '') === a) ? 0 : 3),
+    bigramTerm: (b) => `·${b}`,
+    synonymsOf: (w) => synonyms[w] ?? [],
+    translate: (english) => (english.includes('headquarters') ? ['总部'] : []),
+  };
+}
+
+describe('profileQuestion', () => {
+  it('keeps content words, drops interrogatives and stop words, and marks the words next to the interrogative as the focus', () => {
+    const profile = profileQuestion('净水器的滤芯多久需要更换一次？', sources());
+    const terms = profile.words.map((w) => w.term);
+    assert.ok(terms.includes('滤芯') && terms.includes('更换'), terms.join(','));
+    assert.ok(!terms.includes('多久') && !terms.includes('的'), terms.join(','));
+    assert.equal(profile.type, 'time');
+    assert.ok(profile.words.find((w) => w.term === '更换')?.focus);
+  });
+
+  it('flags words the corpus never uses, with their tags, so a different subject is noticed', () => {
+    const profile = profileQuestion('火星基地的负责单位是哪里？', sources(['火星', '基地']));
+    assert.deepEqual(profile.words.filter((w) => !w.inCorpus).map((w) => w.term).sort(), ['基地', '火星']);
+    assert.ok(profile.words.every((w) => w.tag.length > 0));
+  });
+
+  it('carries the lexicon synonyms of each word and reads an English question through its translation', () => {
+    assert.deepEqual(profileQuestion('数据中心怎么省电', sources([], { 省电: ['节电'] })).words.find((w) => w.term === '省电')?.synonyms, ['节电']);
+    const english = profileQuestion('Where is the company headquarters?', sources());
+    assert.equal(english.type, 'place');
+    assert.deepEqual(english.words.map((w) => w.term), ['总部']);
+  });
+
+  it('reads traditional script as simplified and colloquial interrogatives as interrogatives', () => {
+    assert.deepEqual(profileQuestion('淨水器的濾芯多久更換？', sources()).words.map((w) => w.term), profileQuestion('净水器的滤芯多久更换？', sources()).words.map((w) => w.term));
+    assert.equal(profileQuestion('为啥要定期更换滤芯', sources()).type, 'reason');
+    assert.ok(!profileQuestion('滤芯有啥用', sources()).words.some((w) => w.term.includes('啥')));
+  });
+});
