@@ -8,7 +8,8 @@ import { splitClauses } from './candidates.ts';
 import { ENUMERATED, MAX_SECTION_ITEMS, sectionListItems, type SectionScorer } from './list-answers.ts';
 import { noAnswerResponse } from './no-answer.ts';
 import { asksForSeveral, isLatinScript, wantsPhrase } from './question-analysis.ts';
-import { profileQuestion, type ProfileSources, type QuestionProfile } from './question-profile.ts';
+import { profileQuestion, questionParts, type ProfileSources, type QuestionProfile } from './question-profile.ts';
+import { combineParts } from './multi-part.ts';
 import { featuredCandidates, rankCandidates, type RankedCandidate } from './selector.ts';
 import { shortAnswer, type ShortSpan } from './short-answer.ts';
 import { citeListAsOne, mergeAdjacent, type CitedGroup, type Segment } from './quote-segments.ts';
@@ -148,7 +149,10 @@ export class ExtractiveAnswerer implements Answerer {
     const key = `${options.debug ? 1 : 0}\u0000${question}\u0000${passages.map((p) => p.id).join('\u0000')}`;
     const cached = this.cache?.get(key);
     if (cached) return cached;
-    const response = this.compose(question, passages, options);
+    const parts = questionParts(question);
+    const whole = this.compose(question, passages, options);
+    // A question asking two things is answered part by part, each from the sentence that answers it.
+    const response = parts.length > 1 ? combineParts(question, parts.map((part) => this.compose(part, passages, {})), whole) : whole;
     this.cache?.set(key, response);
     return response;
   }

@@ -8,8 +8,9 @@ import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysi
  * Interrogatives and the measure words they bind (哪一年, 多少个, 第几名): what kind of answer is asked,
  * never what to match. A closed class of the language.
  */
-const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪里|哪儿|哪|多少|第几[个项名位次]?|几[个项家条种类名位次]?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
-const CLAUSE_BREAK = /[，,；;：:]/;
+const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪里|哪儿|哪|多少|第几[个项名位次]?|几(?:小时|分钟|[个项家条种类名位次天年月周岁层])?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
+const CLAUSE_BREAK = /[，,；;：:？?！!。]/;
+const PART_BREAK = /(?<=[？?；;。！!，,])/;
 /** Words within this many characters of the interrogative are what is asked (要加快培育[哪类]企业). */
 const FOCUS_REACH = 4;
 /** A lone character says little about the topic even when the corpus lacks it. */
@@ -69,6 +70,27 @@ function inCorpus(term: string, sources: ProfileSources): boolean {
   return bigrams.length > 0 && bigrams.every((b) => sources.documentFrequency(sources.bigramTerm(b)) > 0);
 }
 
+/**
+ * The parts of a question that asks several things (婚假能休几天？必须在多久之内休完？), each closed by its own
+ * interrogative; a later part is prefixed with the first part's words (without its interrogative), so that
+ * it keeps the subject it leaves out. One part when the question asks one thing.
+ */
+export function questionParts(question: string): string[] {
+  const parts: string[] = [];
+  let pending = '';
+  for (const clause of question.split(PART_BREAK)) {
+    pending += clause;
+    if (new RegExp(INTERROGATIVE.source).test(normaliseForMatch(clause).replace(/[？?]/g, ''))) {
+      parts.push(pending.trim());
+      pending = '';
+    }
+  }
+  if (pending.trim() && parts.length) parts[parts.length - 1] += pending;
+  if (parts.length < 2) return [question];
+  const subject = parts[0]!.replace(INTERROGATIVE, '').replace(/[，,；;。！!？?\s]+$/u, '');
+  return [parts[0]!, ...parts.slice(1).map((p) => `${subject}，${p.replace(/^[，,；;\s]+/u, '')}`)];
+}
+
 /** The question's content words with their weights, bigrams and characters, read once per question. */
 export function profileQuestion(question: string, sources: ProfileSources): QuestionProfile {
   const type = answerTypeOf(question);
@@ -82,17 +104,23 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     const ask = asks[i];
     const content = clause.replace(INTERROGATIVE, '，');
     const inFocus = (from: number, to: number) => focusClause === -1 || (i === focusClause && !!ask && to > ask.index - FOCUS_REACH && from < ask.index + ask[0].length + FOCUS_REACH);
+    const found: { term: string; tag: string; at: number }[] = [];
     let cursor = 0;
     for (const { word, tag } of sources.tag(content)) {
       const at = content.indexOf(word, cursor);
       if (at !== -1) cursor = at + word.length;
       const term = word.trim().toLowerCase();
-      if (!term || isStopword(term) || !/[\p{L}\p{N}]/u.test(term) || words.has(term)) continue;
+      if (term && !isStopword(term) && /[\p{L}\p{N}]/u.test(term)) found.push({ term, tag, at });
+    }
+    // Chatter around the question (老师让我们写报告, 谢谢啦): a clause that asks nothing and names nothing the corpus holds.
+    if (clauses.length > 1 && !ask && !found.some((f) => inCorpus(f.term, sources))) return;
+    for (const { term, tag, at } of found) {
+      if (words.has(term)) continue;
       const idf = sources.termWeight(term);
       words.set(term, {
         term,
         weight: [...term].length === 1 ? Math.min(idf, SINGLE_CHARACTER_WEIGHT) : idf,
-        focus: at !== -1 && inFocus(at, at + word.length),
+        focus: at !== -1 && inFocus(at, at + term.length),
         tag,
         inCorpus: inCorpus(term, sources),
         synonyms: sources.synonymsOf?.(term) ?? [],

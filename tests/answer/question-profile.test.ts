@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { profileQuestion, type ProfileSources } from '../../src/answer/question-profile.ts';
+import { profileQuestion, questionParts, type ProfileSources } from '../../src/answer/question-profile.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
 
 const tokenizer = new JiebaTokenizer();
@@ -44,5 +44,24 @@ describe('profileQuestion', () => {
     assert.deepEqual(profileQuestion('淨水器的濾芯多久更換？', sources()).words.map((w) => w.term), profileQuestion('净水器的滤芯多久更换？', sources()).words.map((w) => w.term));
     assert.equal(profileQuestion('为啥要定期更换滤芯', sources()).type, 'reason');
     assert.ok(!profileQuestion('滤芯有啥用', sources()).words.some((w) => w.term.includes('啥')));
+  });
+});
+
+describe('questionParts', () => {
+  it('splits a question that asks two things, each part keeping the subject the second leaves out', () => {
+    assert.deepEqual(questionParts('年假能休几天？必须在多长时间之内休完？'), ['年假能休几天？', '年假能休，必须在多长时间之内休完？']);
+    assert.equal(questionParts('门店几点开门，几点关门？').length, 2);
+  });
+
+  it('keeps a question that asks one thing whole, clauses and all', () => {
+    assert.deepEqual(questionParts('到2025年，门店数量要达到多少？'), ['到2025年，门店数量要达到多少？']);
+    assert.deepEqual(questionParts('滤芯多久换一次'), ['滤芯多久换一次']);
+  });
+});
+
+describe('profileQuestion: chatter', () => {
+  it('drops a clause that asks nothing and names nothing the corpus holds', () => {
+    const profile = profileQuestion('老师让我们写报告，我想问一下，滤芯多久换一次，谢谢啦', sources(['老师', '报告', '写', '谢谢', '问', '想']));
+    assert.deepEqual(profile.words.map((w) => w.term).sort(), ['换', '滤芯', '一次'].sort());
   });
 });
