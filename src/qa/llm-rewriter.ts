@@ -1,6 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { Config } from '../config.ts';
-import { createChatModel, llmSettingsFromConfig } from '../answer/llm.ts';
 import { rewriteQuestion } from '../answer/rewrite-llm.ts';
 import type { QuestionRewriter } from './retrieval-qa-service.ts';
 import { ruleRewriter } from './rule-rewriter.ts';
@@ -24,7 +22,3 @@ export function llmRewriter(llm: BaseChatModel, options: LlmRewriterOptions = {}
   };
 }
 
-/** The LLM rewriter with the configured chat model (LLM_MODEL, OPENAI_API_KEY / OPENAI_BASE_URL, LLM_TIMEOUT_MS). */
-export function createLlmRewriter(config: Config, options: LlmRewriterOptions = {}): QuestionRewriter {
-  return llmRewriter(createChatModel(llmSettingsFromConfig(config)), options);
-}
