@@ -20,6 +20,7 @@ import chatCompletionsRoutes from './routes/chat-completions.ts';
 import healthRoutes from './routes/health.ts';
 import metricsRoute from './routes/metrics.ts';
 import passageRoute from './routes/passage.ts';
+import responsesRoute from './routes/responses.ts';
 import searchRoute from './routes/search.ts';
 
 export interface BuildAppOptions {
@@ -55,6 +56,7 @@ export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, optio
   await app.register(searchRoute);
   await app.register(passageRoute);
   await app.register(chatCompletionsRoutes);
+  await app.register(responsesRoute);
   await app.register(metricsRoute);
 });
 

@@ -16,11 +16,11 @@ export type TextMessage = Omit<ChatMessage, 'content'> & { content: string };
  * The messages with their content as text: text parts are joined by line breaks; any other part (an image, a file,
  * audio) is refused, since the documents are searched with text only.
  */
-export function textMessages(messages: readonly ChatMessage[]): TextMessage[] {
+export function textMessages(messages: readonly ChatMessage[], field = 'body/messages'): TextMessage[] {
   return messages.map((message, index) => {
     if (typeof message.content === 'string') return { ...message, content: message.content };
     const texts = message.content.map((part, partIndex) => {
-      const where = `body/messages/${index}/content/${partIndex}`;
+      const where = `${field}/${index}/content/${partIndex}`;
       if (part.type !== 'text') throw new AppError('INVALID_REQUEST', `${where} is a "${part.type}" part: only "text" parts are accepted`);
       if (typeof part.text !== 'string') throw new AppError('INVALID_REQUEST', `${where} must have a string "text"`);
       return part.text;
