@@ -10,15 +10,21 @@ export interface LlmRewriterOptions {
   onFallback?: (error: unknown) => void;
 }
 
-/** A QuestionRewriter asking `llm` to make follow-ups standalone; a failed call never fails the question. */
+/**
+ * A QuestionRewriter asking `llm` to make follow-ups standalone; a failed call never fails the question, and a
+ * question the model leaves unchanged goes to the fallback.
+ */
 export function llmRewriter(llm: BaseChatModel, options: LlmRewriterOptions = {}): QuestionRewriter {
   const fallback = options.fallback ?? ruleRewriter;
   return async (question, history) => {
     let failure: { error: unknown } | undefined;
     const rewritten = await rewriteQuestion(llm, history, question, { onError: (error) => (failure = { error }) });
-    if (!failure) return rewritten;
-    options.onFallback?.(failure.error);
-    return fallback(question, history);
+    if (failure) {
+      options.onFallback?.(failure.error);
+      return fallback(question, history);
+    }
+    // Small models often hand a follow-up back unchanged; the fallback rewrites it if it leans on the conversation.
+    return rewritten.trim() === question.trim() ? fallback(question, history) : rewritten;
   };
 }
 

@@ -37,6 +37,12 @@ describe('llmRewriter', () => {
     assert.equal(await rewrite('它的目标是多少？', HISTORY), '数据中心的目标是多少？');
   });
 
+  it('asks the fallback when the model hands the follow-up back unchanged', async () => {
+    const fallback: QuestionRewriter = async (question) => `fallback:${question}`;
+    const rewrite = llmRewriter(modelReplying('它的目标是多少？'), { fallback });
+    assert.equal(await rewrite('它的目标是多少？', HISTORY), 'fallback:它的目标是多少？');
+  });
+
   it('uses the fallback it is given', async () => {
     const fallback: QuestionRewriter = async (question) => `fallback:${question}`;
     const rewrite = llmRewriter(modelReplying({ fail: 'destroy' }), { fallback });
