@@ -29,6 +29,9 @@ const PRONOUN = /^(它们|它|其|其中)$/;
 /** “这是为什么？”: a bare 这/此 points at the whole previous question, not at a thing in it. */
 const WHOLE_QUESTION_REFERENCE = /^(这|此)$/;
 
+/** Words naming the whole country as the scope of a question: a place named in a follow-up takes their place. */
+const NATIONAL_SCOPE = /^(国家|全国|我国|中国|中央)$/;
+
 /** Times that a follow-up can swap (“那2030年呢？”): a year, or a five-year period such as “十五五”. */
 const TIME_KINDS = [
   { core: /(?<!\d)\d{4}(?!\d)/, filler: /^[\s年底末初前后的到在至]*$/ },
@@ -144,7 +147,7 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
 
   const kind = nameKind(parts.words, phrase);
   if (kind) {
-    const counterpart = firstName(previous, kind);
+    const counterpart = firstName(previous, kind) ?? (kind === 'place' ? previous.words.find((w) => NATIONAL_SCOPE.test(w.word)) : undefined);
     if (counterpart) return withEnding(replaceSpan(body, counterpart.start, counterpart.end, other));
     // A place with no place to swap narrows the question: “那贵州呢？” → “贵州<subject>…”.
     const at = previous.subject?.start ?? leadingTime(previous, '').length;

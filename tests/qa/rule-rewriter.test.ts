@@ -35,6 +35,7 @@ describe('rewriteFollowUp', () => {
     ['replaces 它 with the previous subject', ENERGY, '它的目标是多少？', '数据中心的目标是多少？'],
     ['reads 其 as 它的', ENERGY, '其目标是多少？', '数据中心的目标是多少？'],
     ['swaps a place for the place of the previous question', '东数西算工程在甘肃布局了哪些节点？', '那贵州呢？', '东数西算工程在贵州布局了哪些节点？'],
+    ['puts the new place in place of the country as the scope', '国家规划了多少个国家数据中心集群？', '那贵州呢？', '贵州规划了多少个国家数据中心集群？'],
     ['narrows a question without a place to the new place', '数字经济发展的主要任务有哪些？', '那贵州呢？', '贵州数字经济发展的主要任务有哪些？'],
     ['puts a new noun in place of the previous subject', ENERGY, '那集群呢？', '集群要充分利用哪些可再生能源？'],
     ['resolves 它们 to the things asked about, with their owner', '京津冀枢纽规划设立几个数据中心集群？', '那么它们分别在哪里？', '京津冀枢纽规划的数据中心集群分别在哪里？'],
