@@ -11,6 +11,7 @@ import { describeReport } from './ingest/describe-report.ts';
 import { ingestOptionsFromConfig } from './ingest/from-config.ts';
 import { seedsChange, settingsChange } from './ingest/seeds-changed.ts';
 import { createConfiguredChatModel } from './qa/chat-model.ts';
+import { exampleQuestions, type ExampleQuestion } from './qa/example-questions.ts';
 import { llmRewriter } from './qa/llm-rewriter.ts';
 import { RetrievalQaService, type QuestionRewriter } from './qa/retrieval-qa-service.ts';
 import { ruleRewriter } from './qa/rule-rewriter.ts';
@@ -49,6 +50,8 @@ export interface Engine {
   qa: QaService;
   /** Chunks and documents in the loaded index, for metrics and the web page. */
   stats: { chunks: number; documents: number; terms: number };
+  /** Questions made from the documents' headings, for the chat page. */
+  examples: ExampleQuestion[];
 }
 
 /** Follow-ups are made standalone by the LLM when one is configured and allowed to, else by rule. */
@@ -92,6 +95,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
   return {
     qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
+    examples: exampleQuestions(index.chunks.records),
   };
 }
 
