@@ -1,5 +1,5 @@
 /** The OpenAI-compatible routes: POST /v1/chat/completions and GET /v1/models. */
-import { citationSchema } from './ask.ts';
+import { answerExtrasSchema, citationSchema } from './ask.ts';
 import { errorResponses } from './error.ts';
 
 /** The one model this service offers; requests may name any model, and are answered the same way. */
@@ -139,22 +139,6 @@ export const annotationsSchema = {
     description: 'One marker',
     required: ['type', 'url_citation'],
     properties: { type: { type: 'string', enum: ['url_citation'], description: 'Always "url_citation"' }, url_citation: urlCitationSchema },
-  },
-} as const;
-
-/** Present when the answerer provides them; the /v1/ask response documents their meaning. */
-export const answerExtrasSchema = {
-  confidence: { type: 'number', description: 'Probability (0–1) that the answer is right; below 0.5 present it as uncertain' },
-  short: {
-    type: 'object',
-    description: 'The answer phrase of a question asking for a number, date, place, person or name',
-    required: ['text', 'citation', 'start', 'end'],
-    properties: {
-      text: { type: 'string', description: 'The phrase (e.g. "八十六岁")' },
-      citation: { type: 'integer', description: 'The [n] whose span holds it' },
-      start: { type: 'integer', description: 'Offset in the source document' },
-      end: { type: 'integer', description: 'End offset in the source document' },
-    },
   },
 } as const;
 

@@ -1,7 +1,7 @@
 /** POST /v1/responses: OpenAI's Responses API, which LangChain's ChatOpenAI uses with `useResponsesApi: true`. */
 import { errorResponses } from './error.ts';
-import { answerExtrasSchema, CONTENT_PARTS_MAX, MESSAGE_MAX_CHARS, MESSAGES_MAX, MODEL_ID } from './chat-completions.ts';
-import { citationSchema } from './ask.ts';
+import { CONTENT_PARTS_MAX, MESSAGE_MAX_CHARS, MESSAGES_MAX, MODEL_ID } from './chat-completions.ts';
+import { answerExtrasSchema, citationSchema } from './ask.ts';
 
 export interface ResponseInputPart {
   type: string;
