@@ -8,7 +8,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseConfig, type Config } from '../src/config.ts';
 import { loadEngine } from '../src/engine.ts';
 import { createConfiguredChatModel } from '../src/qa/chat-model.ts';
@@ -22,7 +22,6 @@ import { fmt } from './lib/metrics.ts';
 import { PROJECT_ROOT, SEED_DIR } from './lib/paths.ts';
 
 const SETS_DIR = resolve(PROJECT_ROOT, 'eval', 'sets');
-const DOCUMENTS_DIR = resolve(PROJECT_ROOT, 'eval', 'documents');
 const show = process.argv.includes('--show');
 
 function chosenSets(): { name: string; split: 'dev' | 'heldout'; file: string }[] {
@@ -31,15 +30,17 @@ function chosenSets(): { name: string; split: 'dev' | 'heldout'; file: string }[
   return files.map((file) => ({ name: basename(file, '.jsonl'), split: file.endsWith('.heldout.jsonl') ? 'heldout' : 'dev', file }));
 }
 
-/** seeds/ plus every document the conversations are about, in a fresh folder to index. */
-async function corpusFor(conversations: readonly Conversation[]): Promise<string> {
+/** seeds/ plus every document the conversations are about (in documents/ beside the set's folder), in a fresh folder to index. */
+async function corpusFor(sets: readonly { file: string; conversations: Conversation[] }[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'zhida-followups-'));
   for (const name of await readdir(SEED_DIR)) await copyFile(join(SEED_DIR, name), join(dir, name));
-  for (const source of new Set(conversations.map((c) => c.source))) {
-    if (existsSync(join(dir, source))) continue;
-    const document = join(DOCUMENTS_DIR, source);
-    if (!existsSync(document)) throw new Error(`${source}: not in seeds/ nor in eval/documents/`);
-    await copyFile(document, join(dir, source));
+  for (const set of sets) {
+    for (const source of new Set(set.conversations.map((c) => c.source))) {
+      if (existsSync(join(dir, source))) continue;
+      const document = resolve(dirname(set.file), '..', 'documents', source);
+      if (!existsSync(document)) throw new Error(`${source}: neither in seeds/ nor at ${document}`);
+      await copyFile(document, join(dir, source));
+    }
   }
   return dir;
 }
@@ -56,7 +57,7 @@ if (sets.length === 0) {
   process.exit(1);
 }
 const loaded = sets.map((set) => ({ ...set, conversations: loadConversations(set.file) }));
-const corpus = await corpusFor(loaded.flatMap((set) => set.conversations));
+const corpus = await corpusFor(loaded);
 const indexDir = await mkdtemp(join(tmpdir(), 'zhida-followups-index-'));
 await mkdir(indexDir, { recursive: true });
 const config: Config = parseConfig({ ...process.env, SEEDS_DIR: corpus, INDEX_DIR: indexDir, LOG_LEVEL: 'silent', LLM_MODEL: '', OPENAI_BASE_URL: '' });
@@ -93,12 +94,15 @@ try {
       const s = summarise(set.conversations.length, results);
       console.log(`| ${set.name} | ${mode.name} | ${s.conversations} | ${s.followUps} | ${s.retrievable} | ${fmt(s.retained)} | ${fmt(s.retainedUnrewritten)} | ${s.topicChangesRewritten}/${s.topicChanges} | ${fmt(s.keyTermCoverage)} |`);
       // Held-out sets report figures only, so that nobody tunes on them.
-      if (set.split === 'dev' && mode === modes[0]) misses.push(...results.filter((r) => (r.topicChange ? r.rewritten !== r.question : r.standaloneHit && !r.rewrittenHit)));
+      if (set.split === 'dev' && mode === modes[0]) misses.push(...results.filter((r) => (r.topicChange ? r.rewritten !== r.question : r.keyTermsFound < r.keyTerms || (r.standaloneHit && !r.rewrittenHit))));
     }
   }
   if (show) {
-    console.log('\nDev misses (offline):');
-    for (const r of misses) console.log(`- ${r.conversation}#${r.turn}${r.topicChange ? ' (topic change)' : ''}: ${r.question} → ${r.rewritten} (expected ${r.expected})`);
+    console.log('\nDev turns missing their passage or a key term (offline):');
+    for (const r of misses) {
+      const lost = r.standaloneHit && !r.rewrittenHit ? ' [passage lost]' : '';
+      console.log(`- ${r.conversation}#${r.turn}${r.topicChange ? ' (topic change)' : ''}${lost}: ${r.question} → ${r.rewritten} (expected ${r.expected}; key terms ${r.keyTermsFound}/${r.keyTerms})`);
+    }
   }
 } finally {
   await fake.close();

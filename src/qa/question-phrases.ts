@@ -43,9 +43,12 @@ function isWordLike(token: TaggedWord): boolean {
   return WORD_LIKE.test(token.word);
 }
 
+/** Model and item numbers are part of a name: “1号滤芯”, “QM-R800型”. */
+const NUMBERED = /^(号|型|代)$/;
+
 export function isNominal(token: TaggedWord): boolean {
   if (!isWordLike(token)) return false;
-  return NOMINAL_TAG.test(token.tag) || token.tag === 'x';
+  return NOMINAL_TAG.test(token.tag) || token.tag === 'x' || NUMBERED.test(token.word);
 }
 
 function isPredicate(token: TaggedWord): boolean {
