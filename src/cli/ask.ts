@@ -1,4 +1,4 @@
-/** `npm run ask -- [--json] [--k N] [--url URL] "问题"`: answers one question from the terminal. */
+/** `npm run ask -- [--json] [--k N] [--url URL | --local] "问题"`: answers one question from the terminal. */
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { startEngine } from '../engine.ts';
 import { AppError } from '../errors.ts';
@@ -11,7 +11,7 @@ import { stderrLogger } from './stderr-logger.ts';
 /** The running service's answer (the one named by --url, or one found at HOST:PORT), else the local index's. */
 async function answer(config: Config, args: AskArgs): Promise<AskResponse> {
   const local = `http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-  const url = args.url ?? ((await serviceReady(local)) ? local : undefined);
+  const url = args.url ?? (!args.local && (await serviceReady(local)) ? local : undefined);
   if (url) return askService(url, args.question, { k: args.k, apiKey: process.env.ZHIDA_API_KEY });
   const qa = await startEngine(config, stderrLogger(config.LOG_LEVEL));
   return qa.ask(args.question, { k: args.k });
