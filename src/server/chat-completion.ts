@@ -2,10 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AskEvent, AskResponse, Citation } from '../types.ts';
 import { estimateTokens } from './chat-messages.ts';
 import { answerExtras, citationAnnotations } from './citation-annotations.ts';
-import { toHttpError } from './http-errors.ts';
 import { chatCompletionChunkSchema } from './schemas/chat-completions.ts';
 import { openEventStream } from './sse.ts';
 import { StableCitations } from './stable-citations.ts';
+import { reportStreamFailure } from './stream-failure.ts';
 
 /** What every object of one completion shares. */
 export interface CompletionMeta {
@@ -101,12 +101,7 @@ export async function streamChatCompletion(
       }
     }
   } catch (error) {
-    if (!signal.aborted) {
-      const { body, internal } = toHttpError(error);
-      if (internal) request.log.error({ err: error }, 'chat completion stream failed');
-      else request.log.info({ code: body.error.code }, 'chat completion stream stopped');
-      await stream.data(JSON.stringify(body)).catch(() => undefined);
-    }
+    await reportStreamFailure(request, error, signal, 'chat completion', (body) => stream.data(JSON.stringify(body)));
   } finally {
     stream.end();
     // Lets the engine release what it holds (e.g. an LLM request) when we stop early.

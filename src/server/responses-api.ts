@@ -7,11 +7,11 @@ import { AppError } from '../errors.ts';
 import type { AskEvent, AskResponse, Citation, Sampling } from '../types.ts';
 import { estimateTokens, type TextMessage, textMessages } from './chat-messages.ts';
 import { answerExtras, citationAnnotations } from './citation-annotations.ts';
-import { toHttpError } from './http-errors.ts';
 import type { ChatMessage } from './schemas/chat-completions.ts';
 import type { ResponseInputItem, ResponsesBody } from './schemas/responses.ts';
 import { openEventStream } from './sse.ts';
 import { StableCitations } from './stable-citations.ts';
+import { reportStreamFailure } from './stream-failure.ts';
 
 /** Input part types that carry text: what the user wrote, and answers sent back as history. */
 const TEXT_PARTS = new Set(['input_text', 'output_text', 'text']);
@@ -108,12 +108,7 @@ export async function streamResponse(request: FastifyRequest, reply: FastifyRepl
       }
     }
   } catch (error) {
-    if (!signal.aborted) {
-      const { body, internal } = toHttpError(error);
-      if (internal) request.log.error({ err: error }, 'response stream failed');
-      else request.log.info({ code: body.error.code }, 'response stream stopped');
-      await send('error', { code: body.error.code, message: body.error.message, param: null }).catch(() => undefined);
-    }
+    await reportStreamFailure(request, error, signal, 'response', (body) => send('error', { code: body.error.code, message: body.error.message, param: null }));
   } finally {
     stream.end();
     await Promise.resolve(iterator.return?.()).catch(() => undefined);

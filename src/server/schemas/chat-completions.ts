@@ -36,26 +36,28 @@ const ignored = (type: string | readonly string[], what: string) => ({ type, des
 const OFFLINE = 'Passed to the model when an LLM is configured; no effect offline, where answers quote the documents';
 const sampled = (type: string | readonly string[], what: string, bounds: Record<string, number> = {}) => ({ type, ...bounds, description: `${what}. ${OFFLINE}` });
 
-/** Message content: a string, or content parts of which text parts are read (other types are refused with a 400). */
-export const messageContentSchema = {
-  description: 'The text of the message: a string, or an array of content parts `{ "type": "text", "text": … }` (other part types are refused)',
-  anyOf: [
-    {
-      type: 'array',
-      maxItems: CONTENT_PARTS_MAX,
-      items: {
-        type: 'object',
-        required: ['type'],
-        additionalProperties: true,
-        properties: {
-          type: { type: 'string', description: 'Part type; only "text" is accepted' },
-          text: { type: 'string', maxLength: MESSAGE_MAX_CHARS, description: 'The text of a text part' },
+/** Message content: a string, or content parts whose text parts are read (other types are refused with a 400). */
+export function contentSchema(textTypes: string) {
+  return {
+    description: `The text of the message: a string, or an array of content parts \`{ "type": ${textTypes}, "text": … }\` (other part types are refused)`,
+    anyOf: [
+      {
+        type: 'array',
+        maxItems: CONTENT_PARTS_MAX,
+        items: {
+          type: 'object',
+          required: ['type'],
+          additionalProperties: true,
+          properties: {
+            type: { type: 'string', description: `Part type; ${textTypes} carry text` },
+            text: { type: 'string', maxLength: MESSAGE_MAX_CHARS, description: 'The text of a text part' },
+          },
         },
       },
-    },
-    { type: 'string', maxLength: MESSAGE_MAX_CHARS },
-  ],
-} as const;
+      { type: 'string', maxLength: MESSAGE_MAX_CHARS },
+    ],
+  } as const;
+}
 
 export const chatCompletionBodySchema = {
   type: 'object',
@@ -77,7 +79,7 @@ export const chatCompletionBodySchema = {
         additionalProperties: true,
         properties: {
           role: { type: 'string', enum: ['system', 'developer', 'user', 'assistant'], description: 'Who speaks' },
-          content: messageContentSchema,
+          content: contentSchema('"text"'),
           name: { type: 'string', description: 'A participant name. Ignored' },
         },
       },

@@ -1,6 +1,6 @@
 /** POST /v1/responses: OpenAI's Responses API, which LangChain's ChatOpenAI uses with `useResponsesApi: true`. */
 import { errorResponses } from './error.ts';
-import { CONTENT_PARTS_MAX, MESSAGE_MAX_CHARS, MESSAGES_MAX, MODEL_ID } from './chat-completions.ts';
+import { contentSchema, MESSAGE_MAX_CHARS, MESSAGES_MAX, MODEL_ID } from './chat-completions.ts';
 import { answerExtrasSchema, citationSchema } from './ask.ts';
 
 export interface ResponseInputPart {
@@ -33,22 +33,7 @@ const inputItemSchema = {
   properties: {
     type: { type: 'string', description: 'Only "message" is accepted' },
     role: { type: 'string', enum: ['system', 'developer', 'user', 'assistant'], description: 'Who speaks' },
-    content: {
-      description: 'A string, or parts of type input_text / output_text (other part types are refused)',
-      anyOf: [
-        {
-          type: 'array',
-          maxItems: CONTENT_PARTS_MAX,
-          items: {
-            type: 'object',
-            required: ['type'],
-            additionalProperties: true,
-            properties: { type: { type: 'string' }, text: { type: 'string', maxLength: MESSAGE_MAX_CHARS } },
-          },
-        },
-        { type: 'string', maxLength: MESSAGE_MAX_CHARS },
-      ],
-    },
+    content: contentSchema('"input_text" or "output_text"'),
   },
 } as const;
 
