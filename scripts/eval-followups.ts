@@ -81,21 +81,28 @@ const answer = (standalone: string) => {
 };
 const search = (query: string) => qa.search(query, config.RETRIEVAL_K);
 
-console.log(`k = ${config.RETRIEVAL_K}; a follow-up passes when its rewrite's top ${config.RETRIEVAL_K} hold an evidence passage its expected standalone question's top ${config.RETRIEVAL_K} hold.\n`);
-console.log('| set | rewriter | conversations | follow-ups | retrievable | retained (floor ≥ 0.85) | unrewritten | topic changes rewritten | key terms |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(`k = ${config.RETRIEVAL_K}. retained: of the follow-ups whose expected standalone question finds an evidence passage in its top ${config.RETRIEVAL_K}, the share whose rewrite does too (the floor, ≥ 0.85); same top: the rewrite's first passage is the standalone question's first; "as asked": the follow-up searched without rewriting.\n`);
+console.log('| set | rewriter | conversations | follow-ups | retrievable | retained (floor ≥ 0.85) | retained as asked | same top | same top as asked | topic changes rewritten | key terms |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 const misses: TurnResult[] = [];
+const row = (name: string, mode: string, conversations: number, results: TurnResult[]) => {
+  const s = summarise(conversations, results);
+  console.log(`| ${name} | ${mode} | ${s.conversations} | ${s.followUps} | ${s.retrievable} | ${fmt(s.retained)} | ${fmt(s.retainedUnrewritten)} | ${fmt(s.sameTop)} | ${fmt(s.sameTopUnrewritten)} | ${s.topicChangesRewritten}/${s.topicChanges} | ${fmt(s.keyTermCoverage)} |`);
+};
 try {
   for (const mode of modes) {
     mode.before?.();
+    const bySplit = { dev: { conversations: 0, results: [] as TurnResult[] }, heldout: { conversations: 0, results: [] as TurnResult[] } };
     for (const set of loaded) {
       const results: TurnResult[] = [];
       for (const conversation of set.conversations) results.push(...(await evaluateConversation(conversation, { rewrite: mode.rewriter, search, answer })));
-      const s = summarise(set.conversations.length, results);
-      console.log(`| ${set.name} | ${mode.name} | ${s.conversations} | ${s.followUps} | ${s.retrievable} | ${fmt(s.retained)} | ${fmt(s.retainedUnrewritten)} | ${s.topicChangesRewritten}/${s.topicChanges} | ${fmt(s.keyTermCoverage)} |`);
+      row(set.name, mode.name, set.conversations.length, results);
+      bySplit[set.split].conversations += set.conversations.length;
+      bySplit[set.split].results.push(...results);
       // Held-out sets report figures only, so that nobody tunes on them.
       if (set.split === 'dev' && mode === modes[0]) misses.push(...results.filter((r) => (r.topicChange ? r.rewritten !== r.question : r.keyTermsFound < r.keyTerms || (r.standaloneHit && !r.rewrittenHit))));
     }
+    for (const [split, { conversations, results }] of Object.entries(bySplit)) if (conversations > 0) row(`**all ${split}**`, mode.name, conversations, results);
   }
   if (show) {
     console.log('\nDev turns missing their passage or a key term (offline):');

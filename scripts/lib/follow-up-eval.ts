@@ -9,7 +9,7 @@ import type { Conversation } from './conversations.ts';
 
 export interface FollowUpDeps {
   rewrite(question: string, history: readonly ChatTurn[]): Promise<string>;
-  search(query: string): Promise<{ text: string }[]>;
+  search(query: string): Promise<{ id: string; text: string }[]>;
   /** What the service answers to a standalone question, as the assistant turn of the history. */
   answer(standalone: string): Promise<string>;
 }
@@ -26,6 +26,9 @@ export interface TurnResult {
   rewrittenHit: boolean;
   /** The follow-up searched as it is, for comparison. */
   unrewrittenHit: boolean;
+  /** The rewrite's best passage is the standalone question's best passage (a stricter agreement). */
+  sameTop: boolean;
+  unrewrittenSameTop: boolean;
   keyTermsFound: number;
   keyTerms: number;
 }
@@ -39,6 +42,9 @@ export interface FollowUpSummary {
   retained: number;
   /** The same share for the follow-up searched unrewritten. */
   retainedUnrewritten: number;
+  /** Follow-ups whose rewrite ranks first the passage their standalone question ranks first; and unrewritten. */
+  sameTop: number;
+  sameTopUnrewritten: number;
   topicChanges: number;
   topicChangesRewritten: number;
   keyTermCoverage: number;
@@ -59,6 +65,8 @@ export async function evaluateConversation(conversation: Conversation, deps: Fol
     if (index > 0) {
       const rewritten = await deps.rewrite(turn.question, history);
       const found = comparable(rewritten);
+      const [standalone, rewrite, asIs] = await Promise.all([turn.standalone, rewritten, turn.question].map((q) => deps.search(q)));
+      const top = standalone![0]?.id;
       results.push({
         conversation: conversation.id,
         turn: index,
@@ -66,9 +74,11 @@ export async function evaluateConversation(conversation: Conversation, deps: Fol
         expected: turn.standalone,
         rewritten,
         topicChange: turn.topic_change,
-        standaloneHit: holdsEvidence(await deps.search(turn.standalone), turn.evidence),
-        rewrittenHit: holdsEvidence(await deps.search(rewritten), turn.evidence),
-        unrewrittenHit: holdsEvidence(await deps.search(turn.question), turn.evidence),
+        standaloneHit: holdsEvidence(standalone!, turn.evidence),
+        rewrittenHit: holdsEvidence(rewrite!, turn.evidence),
+        unrewrittenHit: holdsEvidence(asIs!, turn.evidence),
+        sameTop: top !== undefined && rewrite![0]?.id === top,
+        unrewrittenSameTop: top !== undefined && asIs![0]?.id === top,
         keyTermsFound: turn.key_terms.filter((term) => found.includes(comparable(term))).length,
         keyTerms: turn.key_terms.length,
       });
@@ -91,6 +101,8 @@ export function summarise(conversations: number, results: readonly TurnResult[])
     retrievable: retrievable.length,
     retained: share(retrievable.filter((r) => r.rewrittenHit).length, retrievable.length),
     retainedUnrewritten: share(retrievable.filter((r) => r.unrewrittenHit).length, retrievable.length),
+    sameTop: share(followUps.filter((r) => r.sameTop).length, followUps.length),
+    sameTopUnrewritten: share(followUps.filter((r) => r.unrewrittenSameTop).length, followUps.length),
     topicChanges: topicChanges.length,
     topicChangesRewritten: topicChanges.filter((r) => r.rewritten.trim() !== r.question.trim()).length,
     keyTermCoverage: share(

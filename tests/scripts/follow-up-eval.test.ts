@@ -14,7 +14,7 @@ const PASSAGES: Record<string, string> = {
 async function search(query: string) {
   const words: Record<string, string> = { 贵州: 'guizhou', 国家: 'national', 可再生: 'energy' };
   const keys = Object.entries(words).filter(([word]) => query.includes(word)).map(([, key]) => key);
-  return keys.map((key) => ({ text: PASSAGES[key]! }));
+  return keys.map((key) => ({ id: key, text: PASSAGES[key]! }));
 }
 
 const CONVERSATION: Conversation = {
@@ -56,13 +56,25 @@ describe('evaluateConversation', () => {
       ],
     );
     const summary = summarise(1, results);
-    assert.deepEqual(summary, { conversations: 1, followUps: 1, retrievable: 1, retained: 1, retainedUnrewritten: 1, topicChanges: 1, topicChangesRewritten: 0, keyTermCoverage: 1 });
+    assert.deepEqual(summary, {
+      conversations: 1,
+      followUps: 1,
+      retrievable: 1,
+      retained: 1,
+      retainedUnrewritten: 1,
+      sameTop: 1,
+      sameTopUnrewritten: 1,
+      topicChanges: 1,
+      topicChangesRewritten: 0,
+      keyTermCoverage: 1,
+    });
   });
 
   it('counts a follow-up that loses its passage, and a topic change that is rewritten', async () => {
     const rewrite = async (question: string) => (question === '那贵州呢？' ? '那呢？' : `贵州${question}`);
     const summary = summarise(1, await evaluateConversation(CONVERSATION, { rewrite, search, answer: async () => '' }));
     assert.equal(summary.retained, 0);
+    assert.equal(summary.sameTop, 0);
     assert.equal(summary.topicChangesRewritten, 1);
     assert.equal(summary.keyTermCoverage, 0);
   });
