@@ -56,8 +56,16 @@ if (sets.length === 0) {
   console.error(`No conversation sets: put conversations-<name>.dev.jsonl / .heldout.jsonl in ${SETS_DIR} (format in eval/sets/README*.md), or pass --set <file>.`);
   process.exit(1);
 }
-const loaded = sets.map((set) => ({ ...set, conversations: loadConversations(set.file) }));
-const corpus = await corpusFor(loaded);
+let loaded: ((typeof sets)[number] & { conversations: Conversation[] })[];
+let corpus: string;
+try {
+  loaded = sets.map((set) => ({ ...set, conversations: loadConversations(set.file) }));
+  corpus = await corpusFor(loaded);
+} catch (error) {
+  // A malformed set or a missing document is the data's problem: say which, without a stack trace.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const indexDir = await mkdtemp(join(tmpdir(), 'zhida-followups-index-'));
 await mkdir(indexDir, { recursive: true });
 const config: Config = parseConfig({ ...process.env, SEEDS_DIR: corpus, INDEX_DIR: indexDir, LOG_LEVEL: 'silent', LLM_MODEL: '', OPENAI_BASE_URL: '' });
