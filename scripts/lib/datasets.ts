@@ -36,9 +36,10 @@ export function explainMissingData(what: string, instead: string): void {
   console.error(
     [
       `Note: ${what} is not in ${SHARED_DIR}.`,
-      `  The full evaluation data is a folder "shared" beside the project (or SHARED_DIR=<path>) holding eval/dev.jsonl`,
-      `  and corpora/cmrc2018-trial/{qa.jsonl,contexts/<context_id>.txt} — the CMRC 2018 trial split`,
-      `  (https://github.com/ymcui/cmrc2018), one question a line as {id, question, answers, context_id}.`,
+      `  The full evaluation data is a folder "shared" beside the project (or SHARED_DIR=<path>) holding eval/dev.jsonl,`,
+      `  corpora/cmrc2018-trial/ (CMRC 2018 trial split, https://github.com/ymcui/cmrc2018) and corpora/drcd-dev/`,
+      `  (DRCD dev, https://github.com/DRCKnowledgeTeam/DRCD), each as qa.jsonl — one {id, question, answers,`,
+      `  context_id} a line — and contexts/<context_id>.txt.`,
       `  ${instead}`,
     ].join('\n'),
   );

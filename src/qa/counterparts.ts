@@ -1,7 +1,7 @@
 /**
  * Where a “那X呢？” follow-up's X goes in the previous question when X is not a name: in place of its counterpart,
- * the span of the same kind — the same number unit (“2号” for “1号”, “100岁以上” for “80到89岁”), or a quoted
- * name or word with the same last character (“法定节假日” for “工作日”, “…产业带” for “…发展带”).
+ * the span of the same kind — the same number unit (“3号楼” for “1号楼”, “70岁以上” for “60到69岁”), or a quoted
+ * name or word with the same last character (“周末” for “月末”, “…示范区” for “…试验区”).
  */
 import { tagWords } from './question-phrases.ts';
 
@@ -39,8 +39,8 @@ export function sameEnding(other: string, body: string): Span | undefined {
 }
 
 /**
- * What “该/这” + `after` points at when `after` starts with the end of a name in `body`: “该发展带…” after
- * “‘数字产业创新发展带’…” is that quoted name. Returns the name and how many characters of `after` it covers.
+ * What “该/这” + `after` points at when `after` starts with the end of a name in `body`: “该试验区…” after
+ * “‘滨江科技创新试验区’…” is that quoted name. Returns the name and how many characters of `after` it covers.
  */
 export function nameEndingAt(after: string, body: string, phrases: readonly string[]): { text: string; covers: number } | undefined {
   const chars = [...after];

@@ -146,9 +146,10 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
     // A new setting for the same question: “到2025年…” + “那2030年呢？” → “到2030年…”.
     return withEnding(counterpart ? replaceSpan(body, counterpart.index, counterpart.index + counterpart[0].length, core[0]) : `${other}${body}`);
   }
-  // “2号的呢？”, “法定节假日呢？”: X takes the place of the span of the same kind.
+  // “3号楼呢？”, “周末呢？”: X takes the place of the span of the same kind.
   const bare = other.replace(/的$/, '');
-  const named = contentWordCount(other) > 0;
+  // Times (周末, 上午) name something to swap too.
+  const named = tagWords(other).some((w) => isNominal(w) || (w.tag.startsWith('t') && /\p{L}/u.test(w.word)));
   const sibling = sameUnit(bare, body) ?? (named ? sameEnding(bare, body) : undefined);
   if (sibling) return withEnding(replaceSpan(body, sibling.start, sibling.end, bare));
   // Nothing named (“还有呢？”, “为什么呢？”): the follow-up is asked of the whole previous question.
@@ -157,7 +158,7 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
   const parts = questionParts(other);
   const phrase = parts.phrases[0];
   const single = parts.phrases.length === 1 && phrase?.start === 0 && phrase.end === other.length;
-  // Something that is not one noun (“强化能耗监测管理方面呢？”) is asked of the previous subject.
+  // Something that is not one noun (“人才引进和培养方面呢？”) is asked of the previous subject.
   if (!phrase || !single || !/^[\s\p{L}\p{N}]+$/u.test(other)) return previous.subject ? `${previous.subject.text}${other}呢${ending}` : undefined;
 
   const kind = nameKind(parts.words, phrase);
@@ -175,7 +176,7 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
 /** Where a question's asking part starts (“…是什么意思”, “…有哪些”, “…多少”). */
 const ASKING_PART = /是什么|是多少|是哪|有哪些|有什么|有多少|什么|哪些|哪里|哪个|多少|怎么|如何|为什么/;
 
-/** What a question is about, without what it asks (“面板上显示E1是什么意思” → “面板上显示E1”). */
+/** What a question is about, without what it asks (“屏幕上出现F3是什么意思” → “屏幕上出现F3”). */
 function topicOf(body: string): string {
   const asking = ASKING_PART.exec(body);
   return asking && asking.index >= 2 ? body.slice(0, asking.index) : body;
@@ -191,7 +192,7 @@ function nationalScope(parts: QuestionParts): TaggedWord | undefined {
 function withSubject(text: string, ending: string, previous: QuestionParts): string | undefined {
   const subject = previous.subject;
   const parts = questionParts(text);
-  // Nothing named (“该怎么处理？”): asked about what the previous question was about.
+  // Nothing named (“该怎么办？”): asked about what the previous question was about.
   if (!subject || !parts.words.some(isNominal)) return `${topicOf(splitEnding(previous.text).body)}，${text}${ending}`;
   const first = parts.words.find((w) => /[\p{L}\p{N}]/u.test(w.word));
   if (!first) return undefined;
@@ -209,7 +210,7 @@ export function rewriteFollowUp(question: string, previous: string): string {
   if (prior === '' || !isFollowUp(trimmed)) return question;
   const parts = questionParts(prior);
   const { body, ending } = splitEnding(trimmed);
-  // “为什么那时候会回升？”: asked of the whole previous question, at its time.
+  // “那时候为什么会下降？”: asked of the whole previous question, at its time.
   const year = YEAR_PHRASE.exec(prior)?.[0];
   if (year && TIME_REFERENCE.test(body)) return `${splitEnding(prior).body}，${body.replace(TIME_REFERENCE, year)}${ending}`;
   const rest = body.replace(CONNECTIVE, '') || body;
