@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { JiebaTokenizer } from '../src/text/jieba.ts';
 import { toTraditional } from '../src/text/normalise.ts';
 import { buildBaseline } from './lib/baseline.ts';
-import { CMRC_CONTEXTS } from './lib/datasets.ts';
+import { CMRC_CONTEXTS, explainMissingData, hasCmrc } from './lib/datasets.ts';
 import { firstHitRank, fmt, rankMetrics, type RankMetrics } from './lib/metrics.ts';
 import { cmrcQuerySets, devQuerySets, type Query } from './lib/query-sets.ts';
 import { SEED_DIR } from './lib/paths.ts';
@@ -54,7 +54,8 @@ async function evaluate(corpusDir: string, sets: Record<string, Query[]>, tokeni
 async function main() {
   const tokenizer = new JiebaTokenizer();
   const dev = devQuerySets();
-  const cmrc = cmrcQuerySets();
+  const cmrc = hasCmrc() ? cmrcQuerySets() : undefined;
+  if (!cmrc) explainMissingData('the CMRC 2018 trial corpus', 'Measuring the seed questions only.');
 
   const seedCopy = await plainCopy(SEED_DIR);
   const results: Record<string, Record<string, Record<System, RankMetrics>>> = {
@@ -66,10 +67,14 @@ async function main() {
     'seed in 繁體': await evaluate(await traditionalCopy(SEED_DIR), {
       'dev zh 简体 questions over 繁體 text': dev.overTraditionalText,
     }, tokenizer),
-    cmrc: await evaluate(CMRC_CONTEXTS, {
-      'cmrc trial': cmrc.simplified,
-      'cmrc trial → 繁體 questions': cmrc.traditional,
-    }, tokenizer),
+    ...(cmrc
+      ? {
+          cmrc: await evaluate(CMRC_CONTEXTS, {
+            'cmrc trial': cmrc.simplified,
+            'cmrc trial → 繁體 questions': cmrc.traditional,
+          }, tokenizer),
+        }
+      : {}),
   };
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(results, null, 2));

@@ -4,7 +4,8 @@
  * phrase and confidence models are fitted on one part, the refusal threshold is chosen on a second, and
  * every figure printed is measured on the third. Deterministic. Usage: npm run train:answerer
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnswererModel } from '../src/answer/answer-model.ts';
 import { SELECTOR_FEATURES } from '../src/answer/candidate-features.ts';
@@ -15,9 +16,14 @@ import { JiebaTokenizer } from '../src/text/jieba.ts';
 import { defaultLexicon } from '../src/text/lexicon.ts';
 import { fitConditionalLogit, fitLogistic } from './lib/fit-logistic.ts';
 import { answerFigures, chooseThreshold, confidenceRows, selectorExamples, tradeOff, type Corpus } from './lib/answerer-training.ts';
-import { partOf, readingQuestions, type Part } from './lib/reading-data.ts';
+import { DRCD_DIR, partOf, readingQuestions, type Part } from './lib/reading-data.ts';
+import { explainMissingData, hasCmrc } from './lib/datasets.ts';
 import { fmt } from './lib/metrics.ts';
 
+if (!hasCmrc() || !existsSync(join(DRCD_DIR, 'qa.jsonl'))) {
+  explainMissingData('the CMRC 2018 trial or DRCD dev corpus', 'npm run train:answerer fits on both: stopping.');
+  process.exit(1);
+}
 const tokenizer = new JiebaTokenizer();
 const lexicon = defaultLexicon();
 const all = readingQuestions();

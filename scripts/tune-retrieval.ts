@@ -4,7 +4,7 @@
  */
 import { JiebaTokenizer } from '../src/text/jieba.ts';
 import type { HybridRetriever } from '../src/retrieval/hybrid-retriever.ts';
-import { CMRC_CONTEXTS } from './lib/datasets.ts';
+import { CMRC_CONTEXTS, explainMissingData, hasCmrc } from './lib/datasets.ts';
 import { firstHitRank, fmt, rankMetrics } from './lib/metrics.ts';
 import { SEED_DIR } from './lib/paths.ts';
 import { cmrcQuerySets, devQuerySets, type Query } from './lib/query-sets.ts';
@@ -21,6 +21,10 @@ async function score(retriever: HybridRetriever, queries: Query[], mode: 'hybrid
   return rankMetrics(ranks);
 }
 
+if (!hasCmrc()) {
+  explainMissingData('the CMRC 2018 trial corpus', 'npm run tune:retrieval needs it (the defaults are chosen on both sets): stopping.');
+  process.exit(1);
+}
 const tokenizer = new JiebaTokenizer();
 const dev = devQuerySets();
 const cmrc = cmrcQuerySets();

@@ -40,6 +40,8 @@ export const configSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
   LLM_MODEL: z.string().min(1).optional(),
+  /** Any chat model provider LangChain's initChatModel supports; providers other than openai need their package installed. */
+  LLM_PROVIDER: z.string().min(1).default('openai'),
   LLM_TIMEOUT_MS: int(100, 600_000).default(30_000),
   LLM_TEMPERATURE: number(0, 2).default(0),
   LLM_REWRITE_QUESTIONS: boolean.default(true),
@@ -55,7 +57,7 @@ export const configSchema = z.object({
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
-  /** True when an LLM is configured: a model name and either a key or a base URL. */
+  /** True when an LLM is configured: a model name and, for OpenAI-compatible servers, either a key or a base URL. */
   readonly llmEnabled: boolean;
 };
 
@@ -87,7 +89,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const data = parsed.data;
-  const llmEnabled = Boolean(data.LLM_MODEL && (data.OPENAI_API_KEY || data.OPENAI_BASE_URL));
+  // Other providers read their own keys (ANTHROPIC_API_KEY …) from the environment.
+  const llmEnabled = Boolean(data.LLM_MODEL && (data.LLM_PROVIDER !== 'openai' || data.OPENAI_API_KEY || data.OPENAI_BASE_URL));
   if (data.EMBEDDINGS === 'openai' && !data.OPENAI_API_KEY && !data.OPENAI_BASE_URL) {
     throw new ConfigError(['EMBEDDINGS="openai": set OPENAI_API_KEY (and OPENAI_BASE_URL for a compatible server)']);
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { extractiveAnswererFor } from './answer/extractive-wiring.ts';
-import { createChatModel, createLlmAnswerer, llmSettingsFromConfig } from './answer/llm.ts';
+import { LlmAnswerer } from './answer/llm.ts';
 import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
 import { readManifest } from './index/manifest.ts';
@@ -10,14 +10,17 @@ import { buildIndex } from './ingest/build-index.ts';
 import { describeReport } from './ingest/describe-report.ts';
 import { ingestOptionsFromConfig } from './ingest/from-config.ts';
 import { seedsChange, settingsChange } from './ingest/seeds-changed.ts';
-import { createLlmRewriter } from './qa/llm-rewriter.ts';
+import { createConfiguredChatModel } from './qa/chat-model.ts';
+import { exampleQuestions, type ExampleQuestion } from './qa/example-questions.ts';
+import { llmRewriter } from './qa/llm-rewriter.ts';
 import { RetrievalQaService, type QuestionRewriter } from './qa/retrieval-qa-service.ts';
 import { ruleRewriter } from './qa/rule-rewriter.ts';
+import { SamplingAnswerer } from './qa/sampling-answerer.ts';
 import { openRetriever } from './retrieval/open-retriever.ts';
 import { JiebaTokenizer } from './text/jieba.ts';
 import { defaultLexicon } from './text/lexicon.ts';
 import { lexiconTranslator, firstTranslation } from './qa/lexicon-translator.ts';
-import type { Answerer, QaService } from './types.ts';
+import type { Answerer, QaService, Sampling } from './types.ts';
 
 export interface EngineLog {
   info(message: string): void;
@@ -47,12 +50,14 @@ export interface Engine {
   qa: QaService;
   /** Chunks and documents in the loaded index, for metrics and the web page. */
   stats: { chunks: number; documents: number; terms: number };
+  /** Questions made from the documents' headings, for the chat page. */
+  examples: ExampleQuestion[];
 }
 
 /** Follow-ups are made standalone by the LLM when one is configured and allowed to, else by rule. */
-function defaultRewriter(config: Config, log: EngineLog): QuestionRewriter {
+async function defaultRewriter(config: Config, log: EngineLog): Promise<QuestionRewriter> {
   if (!(config.llmEnabled && config.LLM_REWRITE_QUESTIONS)) return ruleRewriter;
-  return createLlmRewriter(config, { onFallback: (error) => log.warn(`LLM question rewrite failed (${error instanceof Error ? error.message : String(error)}); rewrote by rule`) });
+  return llmRewriter(await createConfiguredChatModel(config), { onFallback: (error) => log.warn(`LLM question rewrite failed (${error instanceof Error ? error.message : String(error)}); rewrote by rule`) });
 }
 
 /** Ingests when the index is missing or stale, loads it, and wires retrieval to the configured answerer. */
@@ -72,19 +77,25 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     maxListSpan: config.CHUNK_SIZE,
     ...(config.ANSWER_MIN_CONFIDENCE !== undefined ? { minConfidence: config.ANSWER_MIN_CONFIDENCE } : {}),
   });
-  const answerer: Answerer = config.llmEnabled
-    ? createLlmAnswerer(config, { fallback: extractive, onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`) })
-    : extractive;
+  const llmAnswerer = async (sampling?: Sampling) =>
+    new LlmAnswerer({
+      llm: await createConfiguredChatModel(config, sampling),
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      fallback: extractive,
+      onFallback: (failure) => log.warn(`LLM unavailable (${failure.reason}); answered extractively`),
+    });
+  const answerer: Answerer = config.llmEnabled ? new SamplingAnswerer(await llmAnswerer(), llmAnswerer) : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
   // An English question over Chinese documents is searched in translation: by the model when there is one, else by the lexicon.
   const byLexicon = lexiconTranslator(lexicon);
   const translator = config.llmEnabled
-    ? firstTranslation(llmTranslator(createChatModel(llmSettingsFromConfig(config)), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }), byLexicon)
+    ? firstTranslation(llmTranslator(await createConfiguredChatModel(config), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }), byLexicon)
     : byLexicon;
   const searcher = new TranslatingRetriever(retriever, translator);
   return {
-    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? defaultRewriter(config, log), index.originals),
+    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
+    examples: exampleQuestions(index.chunks.records),
   };
 }
 

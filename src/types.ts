@@ -92,12 +92,23 @@ export interface ChatTurn {
   content: string;
 }
 
+/** Sampling settings a client asks for; only a configured LLM uses them (the extractive answerer quotes). */
+export interface Sampling {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  stop?: string[];
+  /** End-user id, passed on for the provider's abuse monitoring. */
+  user?: string;
+}
+
 export interface AskOptions {
   /** How many passages to retrieve (1–20). */
   k?: number;
   debug?: boolean;
   history?: ChatTurn[];
   signal?: AbortSignal;
+  sampling?: Sampling;
 }
 
 /** What a streamed answer emits: the citations first, then text deltas, then the whole response. */

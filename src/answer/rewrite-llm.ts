@@ -27,13 +27,21 @@ function formatHistory(history: readonly ChatTurn[]): string {
     .join('\n');
 }
 
-/** First non-empty line, without quotes or a "Question:" / "问题：" label the model may add. */
+/** Quotes a model may wrap its whole reply in, by opening character. */
+const WRAPPING_QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '「': '」', '『': '』' };
+
+/** `text` without one pair of quotes around all of it; quotes that belong to the question (“东数西算”工程…) stay. */
+function unwrapQuotes(text: string): string {
+  const close = WRAPPING_QUOTES[text[0] ?? ''];
+  if (!close || text.length < 2 || !text.endsWith(close)) return text;
+  const inner = text.slice(1, -1);
+  return inner.includes(close) ? text : inner.trim();
+}
+
+/** First non-empty line, without wrapping quotes or a "Question:" / "问题：" label the model may add. */
 function cleanRewrite(text: string): string {
   const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
-  return line
-    .replace(/^(standalone question|question|问题|改写后的问题)\s*[:：]\s*/i, '')
-    .replace(/^["'“‘「『]+|["'”’」』]+$/g, '')
-    .trim();
+  return unwrapQuotes(line.replace(/^(standalone question|question|问题|改写后的问题)\s*[:：]\s*/i, '').trim());
 }
 
 /**

@@ -1,6 +1,4 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { Config } from '../config.ts';
-import { createChatModel, llmSettingsFromConfig } from '../answer/llm.ts';
 import { rewriteQuestion } from '../answer/rewrite-llm.ts';
 import type { QuestionRewriter } from './retrieval-qa-service.ts';
 import { ruleRewriter } from './rule-rewriter.ts';
@@ -12,19 +10,21 @@ export interface LlmRewriterOptions {
   onFallback?: (error: unknown) => void;
 }
 
-/** A QuestionRewriter asking `llm` to make follow-ups standalone; a failed call never fails the question. */
+/**
+ * A QuestionRewriter asking `llm` to make follow-ups standalone; a failed call never fails the question, and a
+ * question the model leaves unchanged goes to the fallback.
+ */
 export function llmRewriter(llm: BaseChatModel, options: LlmRewriterOptions = {}): QuestionRewriter {
   const fallback = options.fallback ?? ruleRewriter;
   return async (question, history) => {
     let failure: { error: unknown } | undefined;
     const rewritten = await rewriteQuestion(llm, history, question, { onError: (error) => (failure = { error }) });
-    if (!failure) return rewritten;
-    options.onFallback?.(failure.error);
-    return fallback(question, history);
+    if (failure) {
+      options.onFallback?.(failure.error);
+      return fallback(question, history);
+    }
+    // Small models often hand a follow-up back unchanged; the fallback rewrites it if it leans on the conversation.
+    return rewritten.trim() === question.trim() ? fallback(question, history) : rewritten;
   };
 }
 
-/** The LLM rewriter with the configured chat model (LLM_MODEL, OPENAI_API_KEY / OPENAI_BASE_URL, LLM_TIMEOUT_MS). */
-export function createLlmRewriter(config: Config, options: LlmRewriterOptions = {}): QuestionRewriter {
-  return llmRewriter(createChatModel(llmSettingsFromConfig(config)), options);
-}

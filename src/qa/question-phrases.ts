@@ -43,9 +43,15 @@ function isWordLike(token: TaggedWord): boolean {
   return WORD_LIKE.test(token.word);
 }
 
+/** Model and item numbers are part of a name: “3号线”, “X200型”. */
+const NUMBERED = /^(号|型|代)$/;
+
+/** Question words jieba tags as idioms or nouns (怎么办/l): they name nothing. */
+const QUESTION_WORD = /^(怎么办|怎么样|怎样|什么|如何|为何)$/;
+
 export function isNominal(token: TaggedWord): boolean {
-  if (!isWordLike(token)) return false;
-  return NOMINAL_TAG.test(token.tag) || token.tag === 'x';
+  if (!isWordLike(token) || QUESTION_WORD.test(token.word)) return false;
+  return NOMINAL_TAG.test(token.tag) || token.tag === 'x' || NUMBERED.test(token.word);
 }
 
 function isPredicate(token: TaggedWord): boolean {

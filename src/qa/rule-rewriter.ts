@@ -3,7 +3,8 @@
  * previous question was about. Deterministic and fast, so it is the default and the fallback of the LLM rewriter.
  */
 import type { ChatTurn } from '../types.ts';
-import { firstName, isNominal, nameKind, questionParts, tagWords, type Phrase, type QuestionParts } from './question-phrases.ts';
+import { nameEndingAt, sameEnding, sameUnit } from './counterparts.ts';
+import { firstName, isNominal, nameKind, questionParts, tagWords, type Phrase, type QuestionParts, type TaggedWord } from './question-phrases.ts';
 import type { QuestionRewriter } from './retrieval-qa-service.ts';
 
 /** Only the recent questions can be what a follow-up refers to; chains longer than this start over. */
@@ -28,6 +29,14 @@ const PLURAL_REFERENCE = /^(它们|这些|那些|这类|其中)$/;
 const PRONOUN = /^(它们|它|其|其中)$/;
 /** “这是为什么？”: a bare 这/此 points at the whole previous question, not at a thing in it. */
 const WHOLE_QUESTION_REFERENCE = /^(这|此)$/;
+
+/** Words naming the whole country as the scope of a question: a place named in a follow-up takes their place. */
+const NATIONAL_SCOPE = /^(国家|全国|我国|中国|中央)$/;
+
+/** “那时候”, “当时”: the time of the previous question. */
+const TIME_REFERENCE = /那时候|那个时候|那时|当时|那一年|那年/;
+/** A year as questions name it (“1950年前后”). */
+const YEAR_PHRASE = /\d{4}\s*年(?:前后|左右|底|末|初|以前|以后|之前|之后)?/;
 
 /** Times that a follow-up can swap (“那2030年呢？”): a year, or a five-year period such as “十五五”. */
 const TIME_KINDS = [
@@ -67,6 +76,7 @@ function contentWordCount(text: string): number {
 export function isFollowUp(question: string): boolean {
   const { body } = splitEnding(question.trim());
   if (body === '') return false;
+  if (TIME_REFERENCE.test(body)) return true;
   if (FOLLOW_UP_START.test(body) && [...body].length <= SHORT_FOLLOW_UP_CHARS) return true;
   const about = ABOUT_OTHER.exec(body.replace(CONNECTIVE, ''));
   if (about && contentWordCount(about[1] ?? '') <= MAX_NE_CONTENT_WORDS) return true;
@@ -102,6 +112,8 @@ function resolveReference(text: string, reference: Reference, previous: Question
   const noun: Phrase | undefined = afterWords.length > 0 ? nounPhraseAt(after, leadingSpace) : undefined;
   const time = reference.start === 0 ? leadingTime(previous, text) : '';
 
+  const named = PRONOUN.test(reference.word) ? undefined : nameEndingAt(after.trimStart(), splitEnding(previous.text).body, previous.phrases.map((p) => p.text));
+  if (named) return time + replaceSpan(text, reference.start, reference.end + leadingSpace + named.covers, named.text);
   if (noun && !PRONOUN.test(reference.word)) {
     // “这些枢纽节点” → the previous question's phrase holding “枢纽节点”.
     const match = previous.phrases.find((p) => p.text.includes(noun.text));
@@ -134,17 +146,24 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
     // A new setting for the same question: “到2025年…” + “那2030年呢？” → “到2030年…”.
     return withEnding(counterpart ? replaceSpan(body, counterpart.index, counterpart.index + counterpart[0].length, core[0]) : `${other}${body}`);
   }
+  // “3号楼呢？”, “周末呢？”: X takes the place of the span of the same kind.
+  const bare = other.replace(/的$/, '');
+  // Times (周末, 上午) name something to swap too.
+  const named = tagWords(other).some((w) => isNominal(w) || (w.tag.startsWith('t') && /\p{L}/u.test(w.word)));
+  const sibling = sameUnit(bare, body) ?? (named ? sameEnding(bare, body) : undefined);
+  if (sibling) return withEnding(replaceSpan(body, sibling.start, sibling.end, bare));
   // Nothing named (“还有呢？”, “为什么呢？”): the follow-up is asked of the whole previous question.
-  if (contentWordCount(other) === 0) return `${body}，${followUp}`;
+  if (!named) return `${body}，${followUp}`;
 
   const parts = questionParts(other);
   const phrase = parts.phrases[0];
   const single = parts.phrases.length === 1 && phrase?.start === 0 && phrase.end === other.length;
-  if (!phrase || !single || !/^[\s\p{L}\p{N}]+$/u.test(other)) return undefined;
+  // Something that is not one noun (“人才引进和培养方面呢？”) is asked of the previous subject.
+  if (!phrase || !single || !/^[\s\p{L}\p{N}]+$/u.test(other)) return previous.subject ? `${previous.subject.text}${other}呢${ending}` : undefined;
 
   const kind = nameKind(parts.words, phrase);
   if (kind) {
-    const counterpart = firstName(previous, kind);
+    const counterpart = firstName(previous, kind) ?? (kind === 'place' ? nationalScope(previous) : undefined);
     if (counterpart) return withEnding(replaceSpan(body, counterpart.start, counterpart.end, other));
     // A place with no place to swap narrows the question: “那贵州呢？” → “贵州<subject>…”.
     const at = previous.subject?.start ?? leadingTime(previous, '').length;
@@ -154,11 +173,27 @@ function aboutOther(other: string, previous: QuestionParts, followUp: string): s
   return subject ? withEnding(replaceSpan(body, subject.start, subject.end, other)) : `${body}，${followUp}`;
 }
 
+/** Where a question's asking part starts (“…是什么意思”, “…有哪些”, “…多少”). */
+const ASKING_PART = /是什么|是多少|是哪|有哪些|有什么|有多少|什么|哪些|哪里|哪个|多少|怎么|如何|为什么/;
+
+/** What a question is about, without what it asks (“屏幕上出现F3是什么意思” → “屏幕上出现F3”). */
+function topicOf(body: string): string {
+  const asking = ASKING_PART.exec(body);
+  return asking && asking.index >= 2 ? body.slice(0, asking.index) : body;
+}
+
+/** A word naming the whole country that opens the question (“国家规划了…”), which a place can narrow. */
+function nationalScope(parts: QuestionParts): TaggedWord | undefined {
+  const first = parts.words.find((w) => /[\p{L}\p{N}]/u.test(w.word));
+  return first && NATIONAL_SCOPE.test(first.word) ? first : undefined;
+}
+
 /** A follow-up without a pronoun (“还有什么要求？”, “目标是多少？”) gets the previous subject in front. */
 function withSubject(text: string, ending: string, previous: QuestionParts): string | undefined {
   const subject = previous.subject;
-  if (!subject) return `${splitEnding(previous.text).body}，${text}${ending}`;
   const parts = questionParts(text);
+  // Nothing named (“该怎么办？”): asked about what the previous question was about.
+  if (!subject || !parts.words.some(isNominal)) return `${topicOf(splitEnding(previous.text).body)}，${text}${ending}`;
   const first = parts.words.find((w) => /[\p{L}\p{N}]/u.test(w.word));
   if (!first) return undefined;
   const opening = parts.phrases[0]?.first === parts.words.indexOf(first) ? parts.phrases[0] : undefined;
@@ -175,6 +210,9 @@ export function rewriteFollowUp(question: string, previous: string): string {
   if (prior === '' || !isFollowUp(trimmed)) return question;
   const parts = questionParts(prior);
   const { body, ending } = splitEnding(trimmed);
+  // “那时候为什么会下降？”: asked of the whole previous question, at its time.
+  const year = YEAR_PHRASE.exec(prior)?.[0];
+  if (year && TIME_REFERENCE.test(body)) return `${splitEnding(prior).body}，${body.replace(TIME_REFERENCE, year)}${ending}`;
   const rest = body.replace(CONNECTIVE, '') || body;
 
   const about = ABOUT_OTHER.exec(rest);

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
+import type { ExampleQuestion } from '../qa/example-questions.ts';
 import type { QaService } from '../types.ts';
 import { formatValidationErrors, toHttpError } from './http-errors.ts';
 import { withRedaction } from './logger-options.ts';
@@ -17,9 +18,11 @@ import webPagePlugin from './plugins/web-page.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import askRoute from './routes/ask.ts';
 import chatCompletionsRoutes from './routes/chat-completions.ts';
+import examplesRoute from './routes/examples.ts';
 import healthRoutes from './routes/health.ts';
 import metricsRoute from './routes/metrics.ts';
 import passageRoute from './routes/passage.ts';
+import responsesRoute from './routes/responses.ts';
 import searchRoute from './routes/search.ts';
 
 export interface BuildAppOptions {
@@ -30,9 +33,11 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** The loaded index's size for /metrics; undefined while it loads. */
   indexStats?: () => IndexStats | undefined;
+  /** Example questions made from the loaded documents, for the chat page; undefined while it loads. */
+  examples?: () => ExampleQuestion[] | undefined;
 }
 
-type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats'>;
+type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats' | 'examples'>;
 
 /**
  * The application itself: plugins first, then routes. Not encapsulated, so its error handlers cover every route.
@@ -55,12 +60,14 @@ export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, optio
   await app.register(searchRoute);
   await app.register(passageRoute);
   await app.register(chatCompletionsRoutes);
+  await app.register(responsesRoute);
+  await app.register(examplesRoute, { examples: options.examples });
   await app.register(metricsRoute);
 });
 
 /** Builds a ready (not yet listening) Fastify instance: call `listen()` to serve, or `inject()` to test. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { config, qa, indexStats } = options;
+  const { config, qa, indexStats, examples } = options;
   const app = Fastify({
     logger: withRedaction(options.logger, config.LOG_LEVEL),
     genReqId: requestIdFor,
@@ -81,7 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void (reply as FastifyReply).code(statusCode).header(REQUEST_ID_HEADER, request.id).send(body);
     },
   });
-  await app.register(appPlugin, { config, qa, indexStats });
+  await app.register(appPlugin, { config, qa, indexStats, examples });
   await app.ready();
   return app;
 }

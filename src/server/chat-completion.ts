@@ -1,10 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AskEvent, AskResponse, Citation } from '../types.ts';
 import { estimateTokens } from './chat-messages.ts';
-import { toHttpError } from './http-errors.ts';
+import { answerExtras, citationAnnotations } from './citation-annotations.ts';
 import { chatCompletionChunkSchema } from './schemas/chat-completions.ts';
 import { openEventStream } from './sse.ts';
 import { StableCitations } from './stable-citations.ts';
+import { reportStreamFailure } from './stream-failure.ts';
 
 /** What every object of one completion shares. */
 export interface CompletionMeta {
@@ -19,18 +20,24 @@ function usage(promptTokens: number, answer: string) {
 }
 
 function answerFields(response: AskResponse, citations: Citation[]) {
-  return { citations, status: response.status, question: response.question };
+  return { citations, status: response.status, question: response.question, ...answerExtras(response) };
 }
 
-/** The `chat.completion` object of a whole answer. */
-export function chatCompletion(meta: CompletionMeta, response: AskResponse, promptTokens: number) {
+/** What the message carries beside its text: the citations, as they are and as OpenAI annotations. */
+function messageFields(text: string, response: AskResponse, citations: Citation[], origin: string) {
+  const annotations = citationAnnotations(text, citations, origin).map((url_citation) => ({ type: 'url_citation', url_citation }));
+  return { citations, annotations, ...answerExtras(response) };
+}
+
+/** The `chat.completion` object of a whole answer; `origin` is this service's URL, for the citations' links. */
+export function chatCompletion(meta: CompletionMeta, response: AskResponse, promptTokens: number, origin: string) {
   return {
     ...meta,
     object: 'chat.completion',
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: response.answer, citations: response.citations },
+        message: { role: 'assistant', content: response.answer, ...messageFields(response.answer, response, response.citations, origin) },
         finish_reason: 'stop',
         logprobs: null,
       },
@@ -50,11 +57,14 @@ export interface ChatStreamOptions {
   promptTokens: number;
   /** Send a `usage` chunk (no choices) before [DONE], as `stream_options.include_usage` asks. */
   includeUsage: boolean;
+  /** This service's URL, for the citations' links. */
+  origin: string;
 }
 
 /**
  * Sends an answer as OpenAI `chat.completion.chunk` events: the role, then the text as it comes (markers
- * numbered for good, see StableCitations), then a last chunk with finish_reason "stop" and the citations,
+ * numbered for good, see StableCitations), then a last chunk with finish_reason "stop", the citations and their
+ * annotations (offsets into the whole streamed text),
  * then `data: [DONE]`. A failure after the stream has started is sent as `data: {"error":{code,message}}`,
  * which OpenAI clients raise as an API error. Stops quietly once `signal` fires (the client went away).
  */
@@ -83,19 +93,15 @@ export async function streamChatCompletion(
       else {
         await sendText(numbering.flush());
         const citations = numbering.citationsFor(event.response);
-        await send({ ...chunk(meta, { citations }, 'stop'), ...answerFields(event.response, citations) });
+        const fields = messageFields(numbering.text, event.response, citations, options.origin);
+        await send({ ...chunk(meta, fields, 'stop'), ...answerFields(event.response, citations) });
         if (options.includeUsage) await send({ ...meta, object: 'chat.completion.chunk', choices: [], usage: usage(options.promptTokens, numbering.text) });
         await stream.data('[DONE]');
         break;
       }
     }
   } catch (error) {
-    if (!signal.aborted) {
-      const { body, internal } = toHttpError(error);
-      if (internal) request.log.error({ err: error }, 'chat completion stream failed');
-      else request.log.info({ code: body.error.code }, 'chat completion stream stopped');
-      await stream.data(JSON.stringify(body)).catch(() => undefined);
-    }
+    await reportStreamFailure(request, error, signal, 'chat completion', (body) => stream.data(JSON.stringify(body)));
   } finally {
     stream.end();
     // Lets the engine release what it holds (e.g. an LLM request) when we stop early.

@@ -1,12 +1,45 @@
 import { AppError } from '../errors.ts';
-import type { ChatTurn } from '../types.ts';
+import type { ChatTurn, Sampling } from '../types.ts';
 import { checkedQuestion } from './routes/ask.ts';
 import { HISTORY_MAX_TURNS, HISTORY_TURN_MAX_CHARS } from './schemas/ask.ts';
-import type { ChatMessage } from './schemas/chat-completions.ts';
+import type { ChatCompletionBody, ChatMessage } from './schemas/chat-completions.ts';
 
 export interface ChatQuestion {
   question: string;
   history: ChatTurn[];
+}
+
+/** A message with its content as text. */
+export type TextMessage = Omit<ChatMessage, 'content'> & { content: string };
+
+/**
+ * The messages with their content as text: text parts are joined by line breaks; any other part (an image, a file,
+ * audio) is refused, since the documents are searched with text only.
+ */
+export function textMessages(messages: readonly ChatMessage[], field = 'body/messages'): TextMessage[] {
+  return messages.map((message, index) => {
+    if (typeof message.content === 'string') return { ...message, content: message.content };
+    const texts = message.content.map((part, partIndex) => {
+      const where = `${field}/${index}/content/${partIndex}`;
+      if (part.type !== 'text') throw new AppError('INVALID_REQUEST', `${where} is a "${part.type}" part: only "text" parts are accepted`);
+      if (typeof part.text !== 'string') throw new AppError('INVALID_REQUEST', `${where} must have a string "text"`);
+      return part.text;
+    });
+    return { ...message, content: texts.join('\n') };
+  });
+}
+
+/** What the request asks of the model's sampling; OpenAI's max_completion_tokens replaces max_tokens. */
+export function chatSampling(body: ChatCompletionBody): Sampling {
+  const stop = typeof body.stop === 'string' ? [body.stop] : (body.stop ?? undefined);
+  const sampling: Sampling = {
+    temperature: body.temperature ?? undefined,
+    topP: body.top_p ?? undefined,
+    maxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+    stop: stop && stop.length > 0 ? stop : undefined,
+    user: body.user,
+  };
+  return Object.fromEntries(Object.entries(sampling).filter(([, value]) => value !== undefined));
 }
 
 /**
@@ -15,14 +48,14 @@ export interface ChatQuestion {
  * HISTORY_TURN_MAX_CHARS, since only recent turns help to read a follow-up). System prompts are the
  * client's business, not the documents': they are ignored.
  */
-export function chatQuestion(messages: readonly ChatMessage[]): ChatQuestion {
+export function chatQuestion(messages: readonly TextMessage[]): ChatQuestion {
   let last = messages.length - 1;
   while (last >= 0 && messages[last]!.role !== 'user') last--;
   if (last < 0) throw new AppError('INVALID_REQUEST', 'body/messages must include a message with role "user"');
   const question = checkedQuestion(messages[last]!.content);
   const history = messages
     .slice(0, last)
-    .filter((message): message is ChatMessage & ChatTurn => message.role === 'user' || message.role === 'assistant')
+    .filter((message): message is TextMessage & ChatTurn => message.role === 'user' || message.role === 'assistant')
     .filter((message) => message.content.trim() !== '')
     .slice(-HISTORY_MAX_TURNS)
     .map(({ role, content }) => ({ role, content: [...content].slice(0, HISTORY_TURN_MAX_CHARS).join('') }));

@@ -18,7 +18,7 @@ function loadConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   let engine: Engine | undefined;
-  const app = await buildApp({ config, qa: () => engine?.qa, indexStats: () => engine?.stats });
+  const app = await buildApp({ config, qa: () => engine?.qa, indexStats: () => engine?.stats, examples: () => engine?.examples });
   closeOnSignals(app);
 
   // Fastify logs "Server listening at <address>" itself.

@@ -69,7 +69,14 @@ export function createApi(apiKey) {
     return response.json();
   }
 
-  return { ask, context };
+  /** Example questions made from the documents: `[{ question, source }]`. */
+  async function examples(signal) {
+    const response = await send('/v1/examples', { headers: headers({ accept: 'application/json' }), signal });
+    if (!response.ok) throw await errorFromResponse(response);
+    return (await response.json()).examples;
+  }
+
+  return { ask, context, examples };
 }
 
 /** What to tell the reader for each error code; the server's own message is shown beneath it. */

@@ -52,6 +52,12 @@ describe('rewriteQuestion', () => {
     assert.equal(question, '贵州的算力保障基地面向哪里？');
   });
 
+  it('keeps the quotes that belong to the question', async () => {
+    for (const reply of ['“东数西算”工程在贵州有哪些任务？', '“东数西算”和“东数西存”有什么不同？']) {
+      assert.equal(await rewriteQuestion(modelReplying(reply), HISTORY, '它有哪些任务？'), reply);
+    }
+  });
+
   it('returns the question without calling the model when there is no history', async () => {
     const before = server.requests.length;
     assert.equal(await rewriteQuestion(modelReplying('unused'), [], '东数西算是什么？'), '东数西算是什么？');

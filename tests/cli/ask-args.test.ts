@@ -12,6 +12,13 @@ describe('parseAskArgs', () => {
     assert.deepEqual(parseAskArgs(['--k=3', '问题']), { question: '问题', json: false, k: 3 });
   });
 
+  it('reads --url, and refuses one that is not a URL', () => {
+    assert.deepEqual(parseAskArgs(['--url', 'http://127.0.0.1:3000', '问题']), { question: '问题', json: false, url: 'http://127.0.0.1:3000' });
+    assert.deepEqual(parseAskArgs(['--url', 'localhost', '问题']), { error: '--url must be a URL such as http://127.0.0.1:3000, got "localhost"' });
+    assert.deepEqual(parseAskArgs(['--local', '问题']), { question: '问题', json: false, local: true });
+    assert.deepEqual(parseAskArgs(['--local', '--url', 'http://x', '问题']), { error: '--url and --local exclude each other' });
+  });
+
   it('reports a missing question', () => {
     assert.deepEqual(parseAskArgs([]), { error: 'No question given' });
     assert.deepEqual(parseAskArgs(['--json', '  ']), { error: 'No question given' });

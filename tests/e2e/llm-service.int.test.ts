@@ -89,6 +89,26 @@ test('an English question is searched in Chinese translation and answered in Eng
   assert.equal(translations.length, 1);
 });
 
+test("a chat completion's temperature, top_p, max_tokens, stop and user reach the model; without them the configured ones do", async () => {
+  const complete = (extra: object) =>
+    fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'x', messages: [{ role: 'user', content: [{ type: 'text', text: '数据中心要充分利用哪些可再生能源？' }] }], ...extra }),
+    });
+  const before = fake.requestsTo('/v1/chat/completions').length;
+  const res = await complete({ temperature: 0.7, top_p: 0.9, max_tokens: 99, stop: ['###'], user: 'alice' });
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { choices: { message: { annotations: unknown[] } }[] };
+  assert.equal(body.choices[0]!.message.annotations.length, 1);
+  const [sent] = fake.requestsTo('/v1/chat/completions').slice(before);
+  assert.deepEqual([sent?.body.temperature, sent?.body.top_p, sent?.body.max_tokens ?? sent?.body.max_completion_tokens, sent?.body.stop, sent?.body.user], [0.7, 0.9, 99, ['###'], 'alice']);
+  await complete({});
+  const plain = fake.requestsTo('/v1/chat/completions').at(-1)!;
+  assert.equal(plain.body.temperature, 0);
+  assert.equal(plain.body.max_tokens, undefined);
+});
+
 test('when the model fails, the offline answer comes back marked, never a 5xx', async () => {
   fake.script({ chat: () => ({ fail: 'status', status: 503 }) });
   const response = await ask({ question: '综合算力指数排名全国第几？' });

@@ -13,6 +13,15 @@ function citations(count: number) {
   return PASSAGES.slice(0, count).map(({ debug: _debug, ...passage }, i) => ({ n: i + 1, ...passage }));
 }
 
+/** The url_citation annotation of each marker of ANSWER_TEXT, as inject's requests (host localhost:80) see them. */
+function annotations() {
+  return citations(3).map((citation) => {
+    const start = ANSWER_TEXT.indexOf(`[${citation.n}]`);
+    const url = `http://localhost:80/v1/context?source=${encodeURIComponent(citation.source)}&start=${citation.start}&end=${citation.end}`;
+    return { type: 'url_citation', url_citation: { url, title: [citation.source, ...citation.section].join(' › '), start_index: start, end_index: start + 3 } };
+  });
+}
+
 function complete(app: FastifyInstance, payload: unknown) {
   return app.inject({ method: 'POST', url: '/v1/chat/completions', payload: payload as Record<string, unknown> });
 }
@@ -58,12 +67,26 @@ describe('POST /v1/chat/completions', () => {
     assert.deepEqual(rest, {
       model: 'gpt-4o-mini',
       object: 'chat.completion',
-      choices: [{ index: 0, message: { role: 'assistant', content: ANSWER_TEXT, citations: citations(3) }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content: ANSWER_TEXT, citations: citations(3), annotations: annotations() }, finish_reason: 'stop', logprobs: null },
+      ],
       usage: { prompt_tokens: 17, completion_tokens: 61, total_tokens: 78 },
       citations: citations(3),
       status: 'answered',
       question: QUESTION,
     });
+  });
+
+  it('reads a question sent as text parts, as the openai SDK and LangChain send it', async () => {
+    const res = await complete(app, { messages: [{ role: 'user', content: [{ type: 'text', text: QUESTION }] }] });
+    assert.equal(res.statusCode, 200);
+    assert.equal(fake.calls.at(-1)?.text, QUESTION);
+    assert.equal(res.json().choices[0].message.content, ANSWER_TEXT);
+  });
+
+  it('passes temperature, top_p, max_tokens, stop and user on to the answerer', async () => {
+    await complete(app, { messages: [{ role: 'user', content: QUESTION }], temperature: 0.7, top_p: 0.9, max_tokens: 300, stop: ['\n\n'], user: 'alice', seed: 1 });
+    assert.deepEqual(fake.calls.at(-1)?.options?.sampling, { temperature: 0.7, topP: 0.9, maxTokens: 300, stop: ['\n\n'], user: 'alice' });
   });
 
   it('names the service model when the request names none', async () => {
@@ -118,7 +141,13 @@ describe('POST /v1/chat/completions', () => {
     ['no messages', { model: 'x' }, 'INVALID_REQUEST', 'body is missing the required field "messages"'],
     ['an empty message list', { messages: [] }, 'INVALID_REQUEST', 'body/messages must NOT have fewer than 1 items'],
     ['a tool message', { messages: [{ role: 'tool', content: 'x' }] }, 'INVALID_REQUEST', 'body/messages/0/role must be equal to one of the allowed values'],
-    ['content that is not a string', { messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }, 'INVALID_REQUEST', 'body/messages/0/content must be string'],
+    ['content that is neither a string nor parts', { messages: [{ role: 'user', content: 42 }] }, 'INVALID_REQUEST', 'body/messages/0/content must be array; body/messages/0/content must be string; body/messages/0/content must match a schema in anyOf'],
+    [
+      'an image part',
+      { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'http://x/y.png' } }] }] },
+      'INVALID_REQUEST',
+      'body/messages/0/content/0 is a "image_url" part: only "text" parts are accepted',
+    ],
     ['no user message', { messages: [{ role: 'system', content: '你好' }] }, 'INVALID_REQUEST', 'body/messages must include a message with role "user"'],
     ['an empty question', { messages: [{ role: 'user', content: '  ' }] }, 'EMPTY_QUESTION', 'The question is empty: send a non-empty "question"'],
     ['a question of 2,001 characters', { messages: [{ role: 'user', content: '数'.repeat(2001) }] }, 'QUESTION_TOO_LONG', 'The question is longer than 2,000 characters: shorten it'],
@@ -153,7 +182,7 @@ describe('POST /v1/chat/completions', () => {
     for (const chunk of middle) assert.equal(chunk.choices[0]!.finish_reason, null);
     assert.equal(middle.map((c) => c.choices[0]!.delta.content).join(''), ANSWER_TEXT);
     const last = chunks.at(-1)!;
-    assert.deepEqual(last.choices, [{ index: 0, delta: { citations: citations(3) }, finish_reason: 'stop', logprobs: null }]);
+    assert.deepEqual(last.choices, [{ index: 0, delta: { citations: citations(3), annotations: annotations() }, finish_reason: 'stop', logprobs: null }]);
     assert.deepEqual(last.citations, citations(3));
     assert.equal(last.status, 'answered');
     assert.equal(last.question, QUESTION);
@@ -167,6 +196,24 @@ describe('POST /v1/chat/completions', () => {
     assert.deepEqual(usage.choices, []);
     assert.deepEqual(usage.usage, { prompt_tokens: 17, completion_tokens: 61, total_tokens: 78 });
     assert.equal((events.at(-3) as Chunk).choices[0]?.finish_reason, 'stop');
+  });
+});
+
+describe('POST /v1/chat/completions with confidence and the short answer', () => {
+  const extras = { confidence: 0.42, short: { text: '有利于推动构建新发展格局', citation: 1, start: 10, end: 22 } };
+
+  it('carries them on the message and the completion, plain and on the last streamed chunk', async () => {
+    const app = await testApp(new FakeQaService({ answerExtras: extras }));
+    try {
+      const plain = (await complete(app, { messages: [{ role: 'user', content: QUESTION }] })).json();
+      assert.deepEqual({ confidence: plain.choices[0].message.confidence, short: plain.choices[0].message.short }, extras);
+      assert.deepEqual({ confidence: plain.confidence, short: plain.short }, extras);
+      const streamed = dataEvents((await complete(app, { messages: [{ role: 'user', content: QUESTION }], stream: true })).payload);
+      const last = streamed.at(-2) as Chunk & { choices: { delta: Record<string, unknown> }[] };
+      assert.deepEqual({ confidence: last.choices[0]!.delta.confidence, short: last.choices[0]!.delta.short }, extras);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../src/errors.ts';
-import { chatQuestion, estimateTokens } from '../../src/server/chat-messages.ts';
-import type { ChatMessage } from '../../src/server/schemas/chat-completions.ts';
+import { chatQuestion, chatSampling, estimateTokens, textMessages, type TextMessage } from '../../src/server/chat-messages.ts';
 
 describe('chatQuestion', () => {
   it('takes the last user message as the question and earlier turns as history, without system messages', () => {
-    const messages: ChatMessage[] = [
+    const messages: TextMessage[] = [
       { role: 'system', content: '只用中文回答' },
       { role: 'user', content: '数据中心要充分利用哪些可再生能源？' },
       { role: 'assistant', content: '风能、太阳能[1]。' },
@@ -31,7 +30,7 @@ describe('chatQuestion', () => {
   });
 
   it('keeps the 20 most recent turns, each cut to 4,000 characters, and drops empty ones', () => {
-    const messages: ChatMessage[] = Array.from({ length: 25 }, (_, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content: `第${i}轮` }));
+    const messages: TextMessage[] = Array.from({ length: 25 }, (_, i) => ({ role: i % 2 === 0 ? 'user' : 'assistant', content: `第${i}轮` }));
     messages[23] = { role: 'assistant', content: '字'.repeat(5000) };
     messages[22] = { role: 'user', content: '   ' };
     messages.push({ role: 'user', content: '最后' });
@@ -44,7 +43,7 @@ describe('chatQuestion', () => {
   });
 
   it('rejects messages without a user message, and empty or long questions, with their codes', () => {
-    const code = (messages: ChatMessage[]) => {
+    const code = (messages: TextMessage[]) => {
       try {
         chatQuestion(messages);
         return 'none';
@@ -64,5 +63,39 @@ describe('estimateTokens', () => {
     assert.equal(estimateTokens('data center'), 3);
     assert.equal(estimateTokens('5G 网络，'), 4);
     assert.equal(estimateTokens(''), 0);
+  });
+});
+
+describe('textMessages', () => {
+  it('joins the text parts of array content and keeps string content', () => {
+    const messages = textMessages([
+      { role: 'system', content: '只用中文回答' },
+      { role: 'user', content: [{ type: 'text', text: '国家规划了' }, { type: 'text', text: '多少个集群？' }] },
+    ]);
+    assert.deepEqual(messages, [
+      { role: 'system', content: '只用中文回答' },
+      { role: 'user', content: '国家规划了\n多少个集群？' },
+    ]);
+  });
+
+  it('refuses other part types, and text parts without text, naming the part', () => {
+    assert.throws(
+      () => textMessages([{ role: 'user', content: [{ type: 'text', text: '这是什么？' }, { type: 'image_url' }] }]),
+      (error: AppError) => error.code === 'INVALID_REQUEST' && /messages\/0\/content\/1 is a "image_url" part/.test(error.message),
+    );
+    assert.throws(() => textMessages([{ role: 'user', content: [{ type: 'text' }] }]), /must have a string "text"/);
+  });
+});
+
+describe('chatSampling', () => {
+  it('maps the OpenAI fields to sampling settings and leaves out what is unset', () => {
+    assert.deepEqual(chatSampling({ messages: [], temperature: 0.3, top_p: null, max_tokens: 100, stop: '。', user: 'u' }), {
+      temperature: 0.3,
+      maxTokens: 100,
+      stop: ['。'],
+      user: 'u',
+    });
+    assert.deepEqual(chatSampling({ messages: [], max_tokens: 100, max_completion_tokens: 50, stop: [] }), { maxTokens: 50 });
+    assert.deepEqual(chatSampling({ messages: [] }), {});
   });
 });

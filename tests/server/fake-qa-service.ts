@@ -61,6 +61,8 @@ export interface FakeQaOptions {
   failMidStreamWith?: unknown;
   /** askStream sends its citations, then waits until the request's signal aborts. */
   hangAfterCitations?: boolean;
+  /** Added to every answered response (e.g. `confidence` and `short`). */
+  answerExtras?: Record<string, unknown>;
 }
 
 export interface RecordedCall {
@@ -132,6 +134,7 @@ export class FakeQaService implements QaService {
       mode: 'extractive',
       citations: answered ? toCitations(passages) : [],
       question,
+      ...(answered ? this.options.answerExtras : {}),
       ...(options.debug ? { debug: { retrieved: passages.map((p) => p.id), timings: { retrievalMs: 3, answerMs: 1 } } } : {}),
     };
   }

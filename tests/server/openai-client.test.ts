@@ -27,7 +27,7 @@ describe('the official openai client', () => {
   let openai: OpenAI;
   let base: string;
   before(async () => {
-    app = await testApp(new FakeQaService(), { API_KEYS: KEY, RATE_LIMIT_MAX: '8' });
+    app = await testApp(new FakeQaService(), { API_KEYS: KEY, RATE_LIMIT_MAX: '20' });
     base = await listening(app);
     openai = client(base);
   });
@@ -75,6 +75,44 @@ describe('the official openai client', () => {
     assert.deepEqual((finished as unknown as { citations: Citation[] }).citations, EXPECTED_CITATIONS);
     assert.deepEqual((finished.choices[0]?.delta as unknown as { citations: Citation[] }).citations, EXPECTED_CITATIONS);
     assert.equal(chunks.at(-1)?.usage?.total_tokens, 78);
+  });
+
+  it('sends the question as text parts and reads each [n] as a url_citation annotation', async () => {
+    const completion = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: [{ type: 'text', text: QUESTION }] }] });
+    const message = completion.choices[0]!.message;
+    assert.equal(message.content, ANSWER_TEXT);
+    const annotations = message.annotations ?? [];
+    assert.deepEqual(
+      annotations.map((a) => message.content!.slice(a.url_citation.start_index, a.url_citation.end_index)),
+      ['[1]', '[2]', '[3]'],
+    );
+    assert.deepEqual(
+      annotations.map((a) => new URL(a.url_citation.url).searchParams.get('start')),
+      EXPECTED_CITATIONS.map((c) => String(c.start)),
+    );
+  });
+
+  it('gets the cited answer from responses.create, plain and streaming', async () => {
+    const response = await openai.responses.create({ model: 'm', input: QUESTION });
+    assert.equal(response.output_text, ANSWER_TEXT);
+    const [item] = response.output;
+    assert.equal(item?.type, 'message');
+    const part = item?.type === 'message' ? item.content[0] : undefined;
+    assert.equal(part?.type === 'output_text' ? part.annotations.length : 0, 3);
+    assert.deepEqual((response as unknown as { citations: Citation[] }).citations, EXPECTED_CITATIONS);
+
+    const stream = await openai.responses.create({ model: 'm', input: [{ role: 'user', content: QUESTION }], stream: true });
+    let text = '';
+    let annotations = 0;
+    let completed: unknown;
+    for await (const event of stream) {
+      if (event.type === 'response.output_text.delta') text += event.delta;
+      if (event.type === 'response.output_text.annotation.added') annotations++;
+      if (event.type === 'response.completed') completed = event.response;
+    }
+    assert.equal(text, ANSWER_TEXT);
+    assert.equal(annotations, 3);
+    assert.deepEqual((completed as { citations: Citation[] }).citations, EXPECTED_CITATIONS);
   });
 
   it('lists the model', async () => {

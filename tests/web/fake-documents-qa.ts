@@ -27,6 +27,24 @@ export const FOLLOW_UP_ANSWER = '第二个“有利于”是推动建设现代�
 export const OFF_TOPIC_QUESTION = '贵州的火锅有什么特色？';
 export const NO_ANSWER = '文档中没有能回答这个问题的内容。最接近的段落是[1][2]，供参考核对。';
 
+const MEASURES = ['二、深度解读', '(一)中央和国家层面部署', '3.推动我国数字经济健康发展的7项重要举措'];
+const ORDINALS = ['第一', '第二', '第三', '第四', '第五', '第六', '第七'];
+/** The seven items of one section: a list answer citing each. */
+export const MEASURE_ITEMS = ORDINALS.map((ordinal, i) => seedPassage(`c001${i}`, `${ordinal},`, MEASURES, 0.03 - i * 0.001));
+export const LIST_QUESTION = '推动我国数字经济健康发展有哪些重要举措？';
+export const LIST_ANSWER = `推动我国数字经济健康发展有7项重要举措：${MEASURE_ITEMS.map((item, i) => `${item.text.split('。')[0]!.split(',')[1]}[${i + 1}]`).join('；')}。`;
+
+const OUTSOURCING = seedPassage('c0085', '到 2025 年,力争规模突破 200 亿元', ['二、深度解读', '★《贵州省“十四五”数字经济发展规划》部署', '3.贵州省“十四五”数字经济发展主要任务'], 0.02);
+export const SHORT_QUESTION = '贵州软件外包到2025年要达到多大规模？';
+export const SHORT_ANSWER = '到 2025 年,力争规模突破 200 亿元[1]。';
+export const SHORT_PHRASE = '200 亿元';
+/** An answer the service is unsure of. */
+export const LOW_CONFIDENCE = 0.38;
+
+/** Questions containing this stream slowly, so that the reader can stop them. */
+export const SLOW_WORD = '详细';
+const SLOW_PAUSE_MS = 400;
+
 /** Questions containing this fail after the citations, as an engine failure mid-stream does. */
 export const FAILING_WORD = '故障';
 
@@ -56,8 +74,10 @@ export class FakeDocumentsQa implements QaService {
     yield { type: 'citations', citations: response.citations };
     if (question.includes(FAILING_WORD)) throw new AppError('INTERNAL');
     const chars = [...streamed];
+    const pause = question.includes(SLOW_WORD) ? SLOW_PAUSE_MS : DELTA_PAUSE_MS;
     for (let i = 0; i < chars.length; i += DELTA_CHARS) {
-      await sleep(DELTA_PAUSE_MS);
+      if (options.signal?.aborted) return;
+      await sleep(pause);
       yield { type: 'delta', text: chars.slice(i, i + DELTA_CHARS).join('') };
     }
     yield { type: 'done', response };
@@ -86,7 +106,16 @@ export class FakeDocumentsQa implements QaService {
       };
       return { response, streamed: FOLLOW_UP_ANSWER };
     }
-    if (question.includes('有利于') || question.includes(FAILING_WORD)) {
+    if (question === LIST_QUESTION) {
+      const response: AskResponse = { status: 'answered', answer: LIST_ANSWER, mode: 'extractive', citations: citations(MEASURE_ITEMS), question };
+      return { response, streamed: LIST_ANSWER };
+    }
+    if (question === SHORT_QUESTION) {
+      const short = { text: SHORT_PHRASE, citation: 1, start: SEED_TEXT.indexOf(SHORT_PHRASE, OUTSOURCING.start), end: SEED_TEXT.indexOf(SHORT_PHRASE, OUTSOURCING.start) + SHORT_PHRASE.length };
+      const response = { status: 'answered', answer: SHORT_ANSWER, mode: 'extractive', citations: citations([OUTSOURCING]), question, confidence: LOW_CONFIDENCE, short } as AskResponse;
+      return { response, streamed: SHORT_ANSWER };
+    }
+    if (question.includes('有利于') || question.includes(FAILING_WORD) || question.includes(SLOW_WORD)) {
       const response: AskResponse = {
         status: 'answered',
         answer: BENEFITS_ANSWER,

@@ -59,6 +59,27 @@ export const citationSchema = {
   },
 } as const;
 
+/** The answer's confidence and short answer phrase, present when the answerer provides them. */
+export const answerExtrasSchema = {
+  confidence: {
+    type: 'number',
+    minimum: 0,
+    maximum: 1,
+    description: 'Calibrated probability that the documents answer the question; `answered` at or above ANSWER_MIN_CONFIDENCE, shown as uncertain below 0.5',
+  },
+  short: {
+    type: 'object',
+    required: ['text', 'citation', 'start', 'end'],
+    description: 'For questions asking for a number, date, time, place, person or name: the answer phrase, inside citation `citation`\'s span',
+    properties: {
+      text: { type: 'string', description: 'The phrase, e.g. “八十六岁”' },
+      citation: { type: 'integer', minimum: 1, description: 'The `n` of the citation that holds it' },
+      start: { type: 'integer', minimum: 0, description: 'Offset of its first character in the source document' },
+      end: { type: 'integer', minimum: 0, description: 'Offset just past its last character' },
+    },
+  },
+} as const;
+
 /** Every field is listed: the serializer drops unlisted ones. `debug` is a free-form object. */
 export const askResponseSchema = {
   type: 'object',
@@ -71,23 +92,7 @@ export const askResponseSchema = {
     citations: { type: 'array', items: citationSchema, description: 'The cited passages, numbered as in the answer' },
     question: { type: 'string', description: 'The standalone question that was searched (differs from the input for follow-ups)' },
     fallback: { type: 'string', enum: ['llm_unavailable'], description: 'Present when the LLM failed and the answer is extractive' },
-    confidence: {
-      type: 'number',
-      minimum: 0,
-      maximum: 1,
-      description: 'Calibrated probability that the documents answer the question; `answered` at or above ANSWER_MIN_CONFIDENCE, shown as uncertain below 0.5',
-    },
-    short: {
-      type: 'object',
-      required: ['text', 'citation', 'start', 'end'],
-      description: 'For questions asking for a number, date, time, place, person or name: the answer phrase, inside citation `citation`\'s span',
-      properties: {
-        text: { type: 'string', description: 'The phrase, e.g. “八十六岁”' },
-        citation: { type: 'integer', minimum: 1, description: 'The `n` of the citation that holds it' },
-        start: { type: 'integer', minimum: 0, description: 'Offset of its first character in the source document' },
-        end: { type: 'integer', minimum: 0, description: 'Offset just past its last character' },
-      },
-    },
+    ...answerExtrasSchema,
     debug: { type: 'object', additionalProperties: true, description: 'Diagnostics, only with `debug: true`' },
   },
 } as const;

@@ -1,15 +1,22 @@
 /** The OpenAI-compatible routes: POST /v1/chat/completions and GET /v1/models. */
-import { citationSchema } from './ask.ts';
+import { answerExtrasSchema, citationSchema } from './ask.ts';
 import { errorResponses } from './error.ts';
 
 /** The one model this service offers; requests may name any model, and are answered the same way. */
 export const MODEL_ID = 'zhida-rag';
 export const MESSAGES_MAX = 200;
 export const MESSAGE_MAX_CHARS = 32_000;
+export const CONTENT_PARTS_MAX = 100;
+
+/** A content part as the openai SDK, LangChain content blocks and chat front-ends send it; only text is read. */
+export interface ContentPart {
+  type: string;
+  text?: string;
+}
 
 export interface ChatMessage {
   role: 'system' | 'developer' | 'user' | 'assistant';
-  content: string;
+  content: string | ContentPart[];
 }
 
 export interface ChatCompletionBody {
@@ -17,9 +24,40 @@ export interface ChatCompletionBody {
   messages: ChatMessage[];
   stream?: boolean;
   stream_options?: { include_usage?: boolean } | null;
+  temperature?: number | null;
+  top_p?: number | null;
+  max_tokens?: number | null;
+  max_completion_tokens?: number | null;
+  stop?: string | string[] | null;
+  user?: string;
 }
 
 const ignored = (type: string | readonly string[], what: string) => ({ type, description: `${what}. Accepted for compatibility and ignored` });
+const OFFLINE = 'Passed to the model when an LLM is configured; no effect offline, where answers quote the documents';
+const sampled = (type: string | readonly string[], what: string, bounds: Record<string, number> = {}) => ({ type, ...bounds, description: `${what}. ${OFFLINE}` });
+
+/** Message content: a string, or content parts whose text parts are read (other types are refused with a 400). */
+export function contentSchema(textTypes: string) {
+  return {
+    description: `The text of the message: a string, or an array of content parts \`{ "type": ${textTypes}, "text": … }\` (other part types are refused)`,
+    anyOf: [
+      {
+        type: 'array',
+        maxItems: CONTENT_PARTS_MAX,
+        items: {
+          type: 'object',
+          required: ['type'],
+          additionalProperties: true,
+          properties: {
+            type: { type: 'string', description: `Part type; ${textTypes} carry text` },
+            text: { type: 'string', maxLength: MESSAGE_MAX_CHARS, description: 'The text of a text part' },
+          },
+        },
+      },
+      { type: 'string', maxLength: MESSAGE_MAX_CHARS },
+    ],
+  } as const;
+}
 
 export const chatCompletionBodySchema = {
   type: 'object',
@@ -41,7 +79,7 @@ export const chatCompletionBodySchema = {
         additionalProperties: true,
         properties: {
           role: { type: 'string', enum: ['system', 'developer', 'user', 'assistant'], description: 'Who speaks' },
-          content: { type: 'string', maxLength: MESSAGE_MAX_CHARS, description: 'The text of the message' },
+          content: contentSchema('"text"'),
           name: { type: 'string', description: 'A participant name. Ignored' },
         },
       },
@@ -53,19 +91,19 @@ export const chatCompletionBodySchema = {
       additionalProperties: true,
       properties: { include_usage: { type: 'boolean', description: 'Send a last chunk with `usage` and no choices before [DONE]' } },
     },
-    temperature: ignored(['number', 'null'], 'Sampling temperature'),
-    top_p: ignored(['number', 'null'], 'Nucleus sampling'),
+    temperature: sampled(['number', 'null'], 'Sampling temperature', { minimum: 0, maximum: 2 }),
+    top_p: sampled(['number', 'null'], 'Nucleus sampling', { minimum: 0, maximum: 1 }),
     n: ignored(['integer', 'null'], 'Number of choices (always one)'),
-    max_tokens: ignored(['integer', 'null'], 'Token limit of the answer'),
-    max_completion_tokens: ignored(['integer', 'null'], 'Token limit of the answer'),
+    max_tokens: sampled(['integer', 'null'], 'Token limit of the answer', { minimum: 1 }),
+    max_completion_tokens: sampled(['integer', 'null'], 'Token limit of the answer (wins over max_tokens)', { minimum: 1 }),
     presence_penalty: ignored(['number', 'null'], 'Presence penalty'),
     frequency_penalty: ignored(['number', 'null'], 'Frequency penalty'),
     stop: {
-      description: 'Stop sequences. Accepted for compatibility and ignored',
-      anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }, { type: 'null' }],
+      description: `Stop sequences (up to 4). ${OFFLINE}`,
+      anyOf: [{ type: 'string' }, { type: 'array', maxItems: 4, items: { type: 'string' } }, { type: 'null' }],
     },
     seed: ignored(['integer', 'null'], 'Sampling seed'),
-    user: ignored('string', 'End-user id'),
+    user: sampled('string', 'End-user id, for the provider’s abuse monitoring'),
   },
 } as const;
 
@@ -82,8 +120,33 @@ const usageSchema = {
 
 const citationsSchema = { type: 'array', items: citationSchema, description: 'The passages the [n] markers of the answer name' } as const;
 
+const urlCitationSchema = {
+  type: 'object',
+  description: 'Where one [n] marker points',
+  required: ['url', 'title', 'start_index', 'end_index'],
+  properties: {
+    url: { type: 'string', description: 'The cited span in its document: `GET /v1/context?source&start&end` of this service' },
+    title: { type: 'string', description: 'The document and its heading path, joined by " › "' },
+    start_index: { type: 'integer', description: 'Where the marker starts in the answer text' },
+    end_index: { type: 'integer', description: 'Where the marker ends in the answer text' },
+  },
+} as const;
+
+/** OpenAI's message annotations: LangChain and other OpenAI clients read these. */
+export const annotationsSchema = {
+  type: 'array',
+  description: 'The [n] markers as OpenAI `url_citation` annotations, one per marker, in text order',
+  items: {
+    type: 'object',
+    description: 'One marker',
+    required: ['type', 'url_citation'],
+    properties: { type: { type: 'string', enum: ['url_citation'], description: 'Always "url_citation"' }, url_citation: urlCitationSchema },
+  },
+} as const;
+
 /** What the product adds to the OpenAI objects, from its own answer. */
 const answerFields = {
+  ...answerExtrasSchema,
   citations: citationsSchema,
   status: { type: 'string', enum: ['answered', 'no_answer'], description: '`no_answer` when the documents do not answer the question' },
   question: { type: 'string', description: 'The standalone question that was searched (differs from the last user message for follow-ups)' },
@@ -119,6 +182,8 @@ export const chatCompletionSchema = {
               role: { type: 'string', enum: ['assistant'], description: 'Always "assistant"' },
               content: { type: 'string', description: 'The answer with [n] citation markers' },
               citations: citationsSchema,
+              annotations: annotationsSchema,
+              ...answerExtrasSchema,
             },
           },
           finish_reason: { type: 'string', enum: ['stop'], description: 'Always "stop"' },
@@ -135,7 +200,7 @@ export const chatCompletionSchema = {
 export const chatCompletionChunkSchema = {
   type: 'object',
   description:
-    'A chat.completion.chunk: the first has delta.role, then delta.content pieces; the last has finish_reason "stop" and the citations (on the chunk and its delta)',
+    'A chat.completion.chunk: the first has delta.role, then delta.content pieces; the last has finish_reason "stop", the citations (on the chunk and its delta) and the annotations (on its delta)',
   required: ['id', 'object', 'created', 'model', 'choices'],
   properties: {
     ...completionMeta,
@@ -156,6 +221,8 @@ export const chatCompletionChunkSchema = {
               role: { type: 'string', enum: ['assistant'], description: 'First chunk only' },
               content: { type: 'string', description: 'The next piece of the answer' },
               citations: citationsSchema,
+              annotations: annotationsSchema,
+              ...answerExtrasSchema,
             },
           },
           finish_reason: { type: ['string', 'null'], enum: ['stop', null], description: '"stop" on the last chunk, else null' },
@@ -173,7 +240,9 @@ export const chatCompletionsSchema = {
   description: [
     'Answers the last user message from the indexed documents, in the OpenAI chat completions format, so OpenAI clients',
     '(baseURL `<server>/v1`) work unchanged. The answer carries [n] markers; the cited passages are in `citations` (top level',
-    'and on the message; on the last chunk when streaming). Errors keep this service’s `{ error: { code, message } }` shape,',
+    'and on the message; on the last chunk when streaming), and each marker is an OpenAI `url_citation` annotation on the message.',
+    'Message content may be a string or text parts. temperature, top_p, max_tokens, max_completion_tokens, stop and user reach',
+    'the model when an LLM is configured and have no effect offline. Errors keep this service’s `{ error: { code, message } }` shape,',
     'which OpenAI clients read as an API error; a failure during a stream arrives as one `data: { "error": … }` event.',
   ].join(' '),
   tags: ['OpenAI compatible'],
