@@ -28,7 +28,7 @@ export interface EngineLog {
 }
 
 /** Why the index must be (re)built before serving, or null when it is current. */
-async function ingestReason(config: Config, log: EngineLog): Promise<string | null> {
+export async function ingestReason(config: Config, log: EngineLog): Promise<string | null> {
   const current = await currentVersionDir(config.INDEX_DIR);
   if (!current) return `no index in ${config.INDEX_DIR}`;
   if (!existsSync(config.SEEDS_DIR)) {
@@ -52,6 +52,10 @@ export interface Engine {
   stats: { chunks: number; documents: number; terms: number };
   /** Questions made from the documents' headings, for the chat page. */
   examples: ExampleQuestion[];
+  /** The version folder the engine reads. */
+  directory: string;
+  /** Releases the index's open files once no request uses the engine. */
+  close(): void;
 }
 
 /** Follow-ups are made standalone by the LLM when one is configured and allowed to, else by rule. */
@@ -69,7 +73,21 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     const report = await buildIndex(ingestOptionsFromConfig(config, log, tokenizer));
     log.info(describeReport(report).replace(/\n/g, ' '));
   }
-  const { index, retriever } = await openRetriever(config, tokenizer);
+  return openEngine(config, log, { tokenizer, ...(rewrite ? { rewrite } : {}) });
+}
+
+export interface OpenEngineOptions {
+  /** Shared across versions: the jieba dictionaries are loaded once per process. */
+  tokenizer: JiebaTokenizer;
+  /** A version folder; the published one when absent. */
+  directory?: string;
+  rewrite?: QuestionRewriter;
+}
+
+/** Loads one index version as it is (no ingest) and wires retrieval to the configured answerer. */
+export async function openEngine(config: Config, log: EngineLog, options: OpenEngineOptions): Promise<Engine> {
+  const { tokenizer, rewrite } = options;
+  const { index, retriever } = await openRetriever(config, tokenizer, options.directory);
   const lexicon = defaultLexicon();
   const extractive = extractiveAnswererFor(index, tokenizer, {
     lexicon,
@@ -96,6 +114,8 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
     examples: exampleQuestions(index.chunks.records),
+    directory: index.directory,
+    close: () => index.close(),
   };
 }
 

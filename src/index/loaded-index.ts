@@ -24,11 +24,19 @@ export interface LoadedIndex {
   originals: OriginalStore;
   /** Opens the vector store once the caller has an embedder that matches the manifest. */
   openVectors(embeddings: EmbeddingsInterface): Promise<HnswVectorStore>;
+  /** Releases the open files; the index must not be read afterwards. */
+  close(): void;
 }
 
+/** The published version of `indexDir`. */
 export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
   const directory = await currentVersionDir(indexDir);
   if (!directory) throw new AppError('INDEX_MISSING', `No index in ${indexDir}: run "npm run ingest" first`);
+  return loadVersion(directory);
+}
+
+/** One version folder, published or not (a server loads a new version beside the one it serves). */
+export async function loadVersion(directory: string): Promise<LoadedIndex> {
   const manifest = await readManifest(directory);
   try {
     const [chunks, bm25, embedderStats, originals] = await Promise.all([
@@ -49,6 +57,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
       originals,
       openVectors: (embeddings) =>
         HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)),
+      close: () => originals.close(),
     };
   } catch (cause) {
     if (cause instanceof AppError) throw cause;

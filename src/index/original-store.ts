@@ -1,4 +1,4 @@
-import { createWriteStream, openSync, read, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, read, type WriteStream } from 'node:fs';
 import { promisify } from 'node:util';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -64,6 +64,10 @@ export class OriginalStore {
     if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(source, text);
     return text;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 

@@ -19,6 +19,12 @@ export async function currentVersionDir(indexDir: string): Promise<string | null
   }
 }
 
+/** Every published version folder (the current one included), newest first: names start with their publication time. */
+export async function listVersions(indexDir: string): Promise<string[]> {
+  const entries = await readdir(join(indexDir, VERSIONS)).catch(() => [] as string[]);
+  return entries.filter((entry) => !entry.startsWith(STAGING_PREFIX)).sort().reverse().map((entry) => join(indexDir, VERSIONS, entry));
+}
+
 export async function createStagingDir(indexDir: string): Promise<string> {
   await mkdir(join(indexDir, VERSIONS), { recursive: true });
   return mkdtemp(join(indexDir, VERSIONS, STAGING_PREFIX));
@@ -58,6 +64,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Another live process holds the ingest lock of the index folder. */
+export class IngestLockedError extends Error {
+  constructor(
+    readonly holder: number,
+    indexDir: string,
+  ) {
+    super(`Another ingest (pid ${holder}) is writing ${indexDir}; wait for it to finish`);
+    this.name = 'IngestLockedError';
+  }
+}
+
+/** The pid of a live process holding the ingest lock, or null when none does. */
+export async function ingestLockHolder(indexDir: string): Promise<number | null> {
+  const holder = Number((await readFile(join(indexDir, LOCK), 'utf8').catch(() => '')).trim());
+  return holder && isAlive(holder) ? holder : null;
+}
+
 /** One ingest at a time per index folder; a lock left by a dead process is taken over. */
 export async function acquireIngestLock(indexDir: string): Promise<() => Promise<void>> {
   await mkdir(indexDir, { recursive: true });
@@ -70,10 +93,8 @@ export async function acquireIngestLock(indexDir: string): Promise<() => Promise
       return () => unlink(file).catch(() => undefined);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (holder && isAlive(holder) && holder !== process.pid) {
-        throw new Error(`Another ingest (pid ${holder}) is writing ${indexDir}; wait for it to finish`);
-      }
+      const holder = await ingestLockHolder(indexDir);
+      if (holder && holder !== process.pid) throw new IngestLockedError(holder, indexDir);
       await rm(file, { force: true });
     }
   }

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { createEmbeddings, describeEmbedder, embedderMismatch } from '../embeddings/factory.ts';
 import { AppError } from '../errors.ts';
-import { loadIndex, type LoadedIndex } from '../index/loaded-index.ts';
+import { loadIndex, loadVersion, type LoadedIndex } from '../index/loaded-index.ts';
 import type { Tokenizer } from '../types.ts';
 import { HybridRetriever } from './hybrid-retriever.ts';
 
@@ -10,14 +10,23 @@ export interface OpenedRetriever {
   retriever: HybridRetriever;
 }
 
-/** Loads the published index and checks it was built the way the configuration embeds queries. */
-export async function openRetriever(config: Config, tokenizer: Tokenizer): Promise<OpenedRetriever> {
-  const index = await loadIndex(config.INDEX_DIR);
+/** Loads the published index (or the version in `directory`) and checks it was built the way the configuration embeds queries. */
+export async function openRetriever(config: Config, tokenizer: Tokenizer, directory?: string): Promise<OpenedRetriever> {
+  const index = directory ? await loadVersion(directory) : await loadIndex(config.INDEX_DIR);
+  try {
+    return { index, retriever: await retrieverOver(index, config, tokenizer) };
+  } catch (error) {
+    index.close();
+    throw error;
+  }
+}
+
+async function retrieverOver(index: LoadedIndex, config: Config, tokenizer: Tokenizer): Promise<HybridRetriever> {
   const mismatch = embedderMismatch(index.manifest.embedder, describeEmbedder(config));
   if (mismatch) throw new AppError('INDEX_INCOMPATIBLE', `${mismatch}: rebuild with "npm run ingest -- --full" or change EMBEDDINGS`);
   const embeddings = createEmbeddings(config, tokenizer, index.embedderStats ?? undefined);
   const vectors = await index.openVectors(embeddings);
-  const retriever = new HybridRetriever(
+  return new HybridRetriever(
     { chunks: index.chunks, bm25: index.bm25, vectors, embeddings, tokenizer },
     {
       candidates: config.RETRIEVAL_CANDIDATES,
@@ -28,5 +37,4 @@ export async function openRetriever(config: Config, tokenizer: Tokenizer): Promi
       cacheSize: config.SEARCH_CACHE_SIZE,
     },
   );
-  return { index, retriever };
 }

@@ -35,6 +35,10 @@ export interface BuildAppOptions {
   indexStats?: () => IndexStats | undefined;
   /** Example questions made from the loaded documents, for the chat page; undefined while it loads. */
   examples?: () => ExampleQuestion[] | undefined;
+  /** With a live index: leases the serving engine per request, so a swapped-out version is released only when its requests end. */
+  lease?: QaServicePluginOptions['lease'];
+  /** With a live index: the served version and its refresh, for /readyz. */
+  indexStatus?: QaServicePluginOptions['indexStatus'];
 }
 
 type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats' | 'examples'>;
@@ -67,7 +71,7 @@ export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, optio
 
 /** Builds a ready (not yet listening) Fastify instance: call `listen()` to serve, or `inject()` to test. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { config, qa, indexStats, examples } = options;
+  const { config, qa, indexStats, examples, lease, indexStatus } = options;
   const app = Fastify({
     logger: withRedaction(options.logger, config.LOG_LEVEL),
     genReqId: requestIdFor,
@@ -88,7 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void (reply as FastifyReply).code(statusCode).header(REQUEST_ID_HEADER, request.id).send(body);
     },
   });
-  await app.register(appPlugin, { config, qa, indexStats, examples });
+  await app.register(appPlugin, { config, qa, indexStats, examples, ...(lease ? { lease } : {}), ...(indexStatus ? { indexStatus } : {}) });
   await app.ready();
   return app;
 }

@@ -1,6 +1,6 @@
-/** Process entry (`npm start`): serve at once so probes answer, then load the engine and start taking questions. */
+/** Process entry (`npm start`): serve at once so probes answer, then load the index and keep it current. */
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { loadEngine, type Engine } from '../engine.ts';
+import { LiveEngine } from '../serving/live-engine.ts';
 import { buildApp } from './app.ts';
 import { closeOnSignals } from './graceful-shutdown.ts';
 
@@ -17,21 +17,30 @@ function loadConfigOrExit(): Config {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  let engine: Engine | undefined;
-  const app = await buildApp({ config, qa: () => engine?.qa, indexStats: () => engine?.stats, examples: () => engine?.examples });
+  let live: LiveEngine | undefined;
+  const app = await buildApp({
+    config,
+    qa: () => live?.current()?.qa,
+    lease: () => live?.acquire(),
+    indexStats: () => live?.current()?.stats,
+    examples: () => live?.current()?.examples,
+    indexStatus: () => live!.status(),
+  });
+  live = new LiveEngine(config, app.log);
+  app.addHook('onClose', () => live!.close());
   closeOnSignals(app);
 
   // Fastify logs "Server listening at <address>" itself.
   await app.listen({ host: config.HOST, port: config.PORT });
 
   try {
-    engine = await loadEngine(config, app.log);
+    await live.start();
   } catch (error) {
     app.log.fatal({ err: error }, 'the QA engine could not start');
     await app.close();
     process.exit(1);
   }
-  app.log.info('QA engine ready: /readyz is 200 and /v1/* accept requests');
+  app.log.info('QA engine ready: /readyz is 200 and /v1/* accept requests; newly published index versions are served within seconds');
 }
 
 await main();

@@ -1,34 +1,75 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
+import type { IndexStatus } from '../../serving/live-engine.ts';
 import type { QaService } from '../../types.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
-    /** The QA engine; throws NOT_READY (503) while the index is still loading. */
-    qa(): QaService;
     /** True once the QA engine is available. */
     isReady(): boolean;
+    /** The served index and its refresh, when the engine is a live one. */
+    indexStatus(): IndexStatus | undefined;
   }
+  interface FastifyRequest {
+    /** The QA engine this request was first given: a live index swap never changes it mid-request. Throws NOT_READY (503) while none is loaded. */
+    qa(): QaService;
+  }
+}
+
+/** A QA engine held for one request; released when the response ends. */
+export interface QaLease {
+  readonly value: { qa: QaService };
+  release(): void;
 }
 
 export interface QaServicePluginOptions {
   config: Config;
   /** Returns undefined until the engine has loaded its index. */
   qa: () => QaService | undefined;
+  /** Leases the serving engine so that a swapped-out index is released only after the requests using it end. */
+  lease?: () => QaLease | undefined;
+  indexStatus?: () => IndexStatus;
 }
 
-/** Makes the config and the (late-arriving) QA engine available to every route. */
+const PINNED = Symbol('qa engine of the request');
+const LEASE = Symbol('qa lease of the request');
+
+interface PinnedRequest {
+  [PINNED]: QaService | null;
+  [LEASE]: QaLease | null;
+}
+
+/** Makes the config and the (late-arriving, live-swapped) QA engine available to every route. */
 export default fp<QaServicePluginOptions>(
   async function qaService(app, options) {
-    app.decorate('config', options.config);
-    app.decorate('isReady', () => options.qa() !== undefined);
-    app.decorate('qa', () => {
+    const current = () => {
       const qa = options.qa();
       if (!qa) throw new AppError('NOT_READY');
       return qa;
+    };
+    app.decorate('config', options.config);
+    app.decorate('isReady', () => options.qa() !== undefined);
+    app.decorate('indexStatus', () => options.indexStatus?.());
+    app.decorateRequest(PINNED, null);
+    app.decorateRequest(LEASE, null);
+    app.decorateRequest('qa', function (this: FastifyRequest) {
+      const pinned = this as unknown as PinnedRequest;
+      if (pinned[PINNED]) return pinned[PINNED];
+      if (!options.lease) return (pinned[PINNED] = current());
+      const lease = options.lease();
+      if (!lease) throw new AppError('NOT_READY');
+      pinned[LEASE] = lease;
+      return (pinned[PINNED] = lease.value.qa);
     });
+    if (options.lease) {
+      // 'close' ends every response: sent, streamed to the end (hijacked), or cut off by the client.
+      app.addHook('onRequest', async (request, reply) => {
+        reply.raw.once('close', () => (request as unknown as PinnedRequest)[LEASE]?.release());
+      });
+    }
   },
   { name: 'qa-service' },
 );

@@ -18,7 +18,7 @@ export default async function askRoute(app: FastifyInstance) {
   app.post<{ Body: AskBody }>('/v1/ask', { schema: askSchema }, async (request, reply) => {
     const { k, stream, debug = false, history } = request.body;
     const question = checkedQuestion(request.body.question);
-    const qa = app.qa();
+    const qa = request.qa();
     const disconnect = abortOnDisconnect(reply);
     const options: AskOptions = { k, debug, history, signal: disconnect.signal };
     try {

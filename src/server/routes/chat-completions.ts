@@ -20,7 +20,7 @@ export default async function chatCompletionsRoutes(app: FastifyInstance) {
     const { model, stream, stream_options: streamOptions } = request.body;
     const messages = textMessages(request.body.messages);
     const { question, history } = chatQuestion(messages);
-    const qa = app.qa();
+    const qa = request.qa();
     const meta: CompletionMeta = { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000), model: model || MODEL_ID };
     const promptTokens = messages.reduce((sum, message) => sum + estimateTokens(message.content), 0);
     const disconnect = abortOnDisconnect(reply);

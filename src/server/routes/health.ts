@@ -8,6 +8,7 @@ export default async function healthRoutes(app: FastifyInstance) {
 
   app.get('/readyz', { schema: readyzSchema, logLevel: 'warn' }, async () => {
     if (!app.isReady()) throw new AppError('NOT_READY');
-    return { status: 'ready' };
+    const index = app.indexStatus();
+    return index ? { status: 'ready', index } : { status: 'ready' };
   });
 }

@@ -23,7 +23,7 @@ export default async function passageRoute(app: FastifyInstance) {
     const { source, start, end, window = CONTEXT_WINDOW_DEFAULT } = request.query;
     if (end < start) throw new AppError('INVALID_REQUEST', 'querystring/end must be >= querystring/start');
     if (end - start > CONTEXT_SPAN_MAX) throw new AppError('INVALID_REQUEST', `querystring/end must be at most ${CONTEXT_SPAN_MAX} characters after querystring/start`);
-    const qa = app.qa();
+    const qa = request.qa();
     const context = qa.context ? await qa.context(source, start, end, window) : null;
     if (!context) throw new AppError('NOT_FOUND', `No passage ${start}–${end} in "${source}": the document is not indexed or is shorter`);
     return context;

@@ -14,7 +14,7 @@ export default async function searchRoute(app: FastifyInstance) {
   app.post<{ Body: SearchBody }>('/v1/search', { schema: searchSchema }, async (request, reply) => {
     const query = request.body.query.trim();
     if (query === '') throw new AppError('INVALID_REQUEST', 'body/query must contain more than whitespace');
-    const results = await app.qa().search(query, request.body.k ?? app.config.RETRIEVAL_K);
+    const results = await request.qa().search(query, request.body.k ?? app.config.RETRIEVAL_K);
     let body = serialized.get(results);
     if (body === undefined) serialized.set(results, (body = String(reply.serialize({ results }))));
     return reply.type('application/json; charset=utf-8').send(body);

@@ -16,14 +16,42 @@ export const healthzSchema = {
 
 export const readyzSchema = {
   summary: 'Readiness probe',
-  description: 'Answers 200 once the index is loaded and questions are taken; 503 NOT_READY until then.',
+  description: 'Answers 200 once an index is loaded and questions are taken (also while a newer index is built in the background); 503 NOT_READY until then.',
   tags: ['Operations'],
   response: {
     200: {
       type: 'object',
       description: 'Questions are taken',
       required: ['status'],
-      properties: { status: { type: 'string', enum: ['ready'], description: 'Always "ready"' } },
+      properties: {
+        status: { type: 'string', enum: ['ready'], description: 'Always "ready"' },
+        index: {
+          type: 'object',
+          description: 'The served index version and its background refresh (the service keeps answering from the served version while it refreshes)',
+          required: ['version', 'refreshing', 'state', 'reason', 'progress', 'lastError', 'draining'],
+          properties: {
+            version: { type: ['string', 'null'], description: 'The served version folder' },
+            refreshing: { type: 'boolean', description: 'True while a new version is being built or loaded' },
+            state: { type: 'string', enum: ['idle', 'ingesting', 'waiting_for_other_ingest', 'loading'], description: 'What the refresh is doing' },
+            reason: { type: ['string', 'null'], description: 'Why the refresh runs' },
+            progress: {
+              type: ['object', 'null'],
+              description: 'Ingest progress, while ingesting',
+              properties: {
+                phase: { type: 'string', enum: ['read', 'embed', 'write'], description: 'Ingest phase' },
+                filesDone: { type: 'integer', description: 'Files read' },
+                filesTotal: { type: 'integer', description: 'Files to read' },
+                bytesDone: { type: 'integer', description: 'Bytes read' },
+                bytesTotal: { type: 'integer', description: 'Bytes to read' },
+                chunks: { type: 'integer', description: 'Chunks so far' },
+                embedded: { type: 'integer', description: 'Vectors written so far' },
+              },
+            },
+            lastError: { type: ['string', 'null'], description: 'The last version or refresh that failed (e.g. a damaged index), while the previous version is served' },
+            draining: { type: 'integer', description: 'Replaced versions still finishing their requests' },
+          },
+        },
+      },
     },
     ...errorResponses(503),
   },
