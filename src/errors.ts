@@ -18,7 +18,7 @@ export const ERRORS = {
   CONFIG_INVALID: { status: 500, message: 'The configuration is invalid' },
   INDEX_MISSING: { status: 500, message: 'No index found: run "npm run ingest" first' },
   INDEX_INCOMPATIBLE: { status: 500, message: 'The index was built by another embedder or format: rebuild it with "npm run ingest -- --full"' },
-  INDEX_CORRUPT: { status: 500, message: 'The index files are damaged: rebuild it with "npm run ingest -- --full"' },
+  INDEX_CORRUPT: { status: 500, message: 'The index files are damaged: rebuild them with "npm run ingest"' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

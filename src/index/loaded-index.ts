@@ -5,6 +5,7 @@ import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { Bm25Segment } from './bm25-segment.ts';
 import { CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
+import { verifyChecksums } from './integrity.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { OriginalStore } from './original-store.ts';
 import { HnswVectorStore } from './vector-store.ts';
@@ -38,6 +39,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
 /** One version folder, published or not (a server loads a new version beside the one it serves). */
 export async function loadVersion(directory: string): Promise<LoadedIndex> {
   const manifest = await readManifest(directory);
+  if (manifest.checksums) await verifyChecksums(directory, manifest.checksums);
   try {
     const [chunks, bm25, embedderStats, originals] = await Promise.all([
       ChunkStore.load(join(directory, CHUNKS_FILE)),
@@ -56,11 +58,19 @@ export async function loadVersion(directory: string): Promise<LoadedIndex> {
       embedderStats,
       originals,
       openVectors: (embeddings) =>
-        HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)),
+        HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)).catch(
+          (cause: unknown) => {
+            throw damagedIndex(directory, cause);
+          },
+        ),
       close: () => originals.close(),
     };
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
-    throw new AppError('INDEX_CORRUPT', `The index in ${directory} cannot be read (${(cause as Error).message}): rebuild it with "npm run ingest -- --full"`, { cause });
+    throw damagedIndex(directory, cause);
   }
+}
+
+function damagedIndex(directory: string, cause: unknown): AppError {
+  return new AppError('INDEX_CORRUPT', `The index in ${directory} cannot be read (${(cause as Error).message}): run "npm run ingest" to rebuild it`, { cause });
 }

@@ -25,6 +25,8 @@ export const manifestSchema = z.object({
   /** Files not indexed, with their content hash (absent when unreadable) so a fixed file is noticed. */
   skipped: z.array(z.object({ source: z.string(), reason: z.string(), hash: z.string().optional() })),
   counts: z.object({ files: z.number().int(), chunks: z.number().int(), terms: z.number().int(), bytes: z.number().int() }),
+  /** Size and SHA-256 of every other file of the version, checked on load (absent in indexes built before they were recorded). */
+  checksums: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), sha256: z.string() })).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -41,8 +43,14 @@ export async function readManifest(directory: string): Promise<Manifest> {
   } catch (cause) {
     throw new AppError('INDEX_MISSING', undefined, { cause });
   }
-  const parsed = manifestSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new AppError('INDEX_CORRUPT', `The index manifest is damaged (${parsed.error.issues[0]?.message}): rebuild it with "npm run ingest -- --full"`);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError('INDEX_CORRUPT', `The index manifest in ${directory} is not valid JSON: run "npm run ingest" to rebuild it`);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('INDEX_CORRUPT', `The index manifest is damaged (${parsed.error.issues[0]?.message}): run "npm run ingest" to rebuild it`);
   if (parsed.data.formatVersion !== FORMAT_VERSION) {
     throw new AppError('INDEX_INCOMPATIBLE', `The index has format ${parsed.data.formatVersion}, this version reads ${FORMAT_VERSION}: rebuild it with "npm run ingest -- --full"`);
   }

@@ -9,6 +9,7 @@ import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
 import { CHUNKS_FILE, ChunkWriter } from '../index/chunk-store.ts';
 import { EMBEDDER_STATS_FILE } from '../index/loaded-index.ts';
+import { checksumVersion } from '../index/integrity.ts';
 import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.ts';
 import { OriginalWriter } from '../index/original-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
@@ -62,11 +63,12 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   const { tokenizer, log } = options;
   const release = await acquireIngestLock(options.indexDir);
   let pool: DocumentAnalyser | null = null;
+  let previous: PreviousIndex | null = null;
   try {
     const files = await scanSeeds(options.seedsDir);
     const probe = options.createEmbeddings(new LocalEmbeddingStats());
     const wanted = { embedder: options.embedder, chunking: options.chunking, tokenizer: options.tokenizerName, embeddings: probe };
-    const previous: PreviousIndex | null = options.full ? null : await openPreviousIndex(options.indexDir, wanted, log);
+    previous = options.full ? null : await openPreviousIndex(options.indexDir, wanted, log);
     const stats = previous?.index.embedderStats?.clone() ?? new LocalEmbeddingStats();
     const embeddings = options.createEmbeddings(stats);
     const local = embeddings instanceof LocalHashEmbeddings;
@@ -191,6 +193,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     progress.phase = 'write';
     options.onProgress?.(progress);
     if (local) await stats.save(join(staging, EMBEDDER_STATS_FILE));
+    if (spill) await rm(spill.file, { force: true });
     await writeManifest(staging, {
       formatVersion: FORMAT_VERSION,
       createdAt: new Date().toISOString(),
@@ -201,14 +204,15 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       files: manifestFiles,
       skipped: report.skipped,
       counts: { files: Object.keys(manifestFiles).length, chunks: total, terms: bm25.terms, bytes: Object.values(manifestFiles).reduce((s, f) => s + f.bytes, 0) },
+      checksums: await checksumVersion(staging),
     });
-    if (spill) await rm(spill.file, { force: true });
     report.versionDir = await publishVersion(options.indexDir, staging);
     report.chunks = total;
     report.bytes = progress.bytesTotal;
     report.seconds = (performance.now() - started) / 1000;
     return report;
   } finally {
+    previous?.index.close();
     await pool?.close();
     await release();
   }

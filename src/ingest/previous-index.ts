@@ -25,6 +25,11 @@ export function settingsMismatch(manifest: Manifest, { embedder, chunking, token
   return embedderMismatch(manifest.embedder, embedder);
 }
 
+/** A damaged index is repaired by the ingest under way: nothing is carried over from it. */
+function notReusable(error: unknown, log: IngestLog): void {
+  if ((error as { code?: string }).code !== 'INDEX_MISSING') log.warn(`Previous index not reusable (${(error as Error).message}); building from scratch`);
+}
+
 /** Null when there is nothing to reuse; a full rebuild follows, and the log says why. */
 export async function openPreviousIndex(
   indexDir: string,
@@ -35,12 +40,21 @@ export async function openPreviousIndex(
   try {
     index = await loadIndex(indexDir);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'INDEX_MISSING') log.warn(`Previous index not reusable (${(error as Error).message}); building from scratch`);
+    notReusable(error, log);
     return null;
   }
   const blocker = settingsMismatch(index.manifest, wanted);
   if (blocker) {
+    index.close();
     log.info(`Rebuilding everything: ${blocker}`);
+    return null;
+  }
+  let vectors: HnswVectorStore;
+  try {
+    vectors = await index.openVectors(wanted.embeddings);
+  } catch (error) {
+    index.close();
+    notReusable(error, log);
     return null;
   }
   const labelsBySource = new Map<string, number[]>();
@@ -49,5 +63,5 @@ export async function openPreviousIndex(
     if (labels) labels.push(label);
     else labelsBySource.set(record.source, [label]);
   });
-  return { index, vectors: await index.openVectors(wanted.embeddings), labelsBySource };
+  return { index, vectors, labelsBySource };
 }

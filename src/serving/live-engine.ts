@@ -205,7 +205,15 @@ export class LiveEngine {
   /** The published version, else the newest older one that loads; null when none does. */
   private async loadNewestGood(published: string | null): Promise<string | null> {
     const candidates = [...(published ? [published] : []), ...(await listVersions(this.config.INDEX_DIR)).filter((dir) => dir !== published)];
-    for (const directory of candidates) if (await this.load(directory)) return directory;
+    let damage: string | null = null;
+    for (const directory of candidates) {
+      if (await this.load(directory)) {
+        // Serving an older version does not make the published one good: /readyz keeps saying why.
+        this.lastError = damage;
+        return directory;
+      }
+      damage ??= this.lastError;
+    }
     return null;
   }
 }

@@ -180,7 +180,7 @@ describe('POST /v1/ask when the engine fails or is not loaded', () => {
     const res = await askPost(app, { question: QUESTION });
     assert.equal(res.statusCode, 500);
     assert.deepEqual(res.json(), {
-      error: { code: 'INDEX_CORRUPT', message: 'The index files are damaged: rebuild it with "npm run ingest -- --full"' },
+      error: { code: 'INDEX_CORRUPT', message: 'The index files are damaged: rebuild them with "npm run ingest"' },
     });
     await app.close();
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,7 +38,7 @@ const topSource = async (engine: LiveEngine, query: string) => (await sourcesFor
 describe('LiveEngine', () => {
   it('builds the first index when there is none, then serves each newly published version without a restart', async () => {
     const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
-    const config = await testConfig(seeds);
+    const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
     const live = liveEngine(config);
     await live.start();
     const first = live.current()!;
@@ -58,7 +58,7 @@ describe('LiveEngine', () => {
 
   it('serves the current index at once and refreshes in the background when the seeds changed', async () => {
     const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
-    const config = await testConfig(seeds);
+    const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
     await ingestInProcess(config, { full: false });
     await writeFile(join(seeds, 'c.txt'), '甘肃庆阳集群重点服务京津冀。');
     let release!: () => void;
@@ -79,7 +79,7 @@ describe('LiveEngine', () => {
 
   it('starting while another process ingests waits for its index instead of failing', async () => {
     const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
-    const config = await testConfig(seeds);
+    const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
     // The lock names a live process (this one) as the writer, as a running `npm run ingest` would.
     await writeFile(join(config.INDEX_DIR, 'ingest.lock'), String(process.pid));
     const live = liveEngine(config, async () => {
@@ -97,7 +97,7 @@ describe('LiveEngine', () => {
 
   it('refresh() ingests now and resolves once the new version is served; calls during a refresh are queued behind it', async () => {
     const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
-    const config = await testConfig(seeds);
+    const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
     let runs = 0;
     const live = liveEngine(config, async (c, run) => {
       runs++;
@@ -116,5 +116,30 @@ describe('LiveEngine', () => {
     assert.equal(result.version, live.status().version);
     assert.equal(await topSource(live, '芜湖集群'), 'e.txt');
     assert.equal(await topSource(live, '成渝集群'), 'd.txt');
+  });
+
+  it('a damaged published version is reported and not served: the previous good version keeps answering, and a plain ingest repairs it', async () => {
+    const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
+    const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
+    await ingestInProcess(config, { full: false });
+    const good = (await currentVersionDir(config.INDEX_DIR))!;
+    await writeFile(join(seeds, 'b.txt'), '内蒙古的和林格尔集群主要承担后台加工。');
+    await ingestInProcess(config, { full: false });
+    const damaged = (await currentVersionDir(config.INDEX_DIR))!;
+    await truncate(join(damaged, 'vectors-0.hnsw'), 0);
+
+    let refreshDone!: () => void;
+    const refreshed = new Promise<void>((resolve) => (refreshDone = resolve));
+    const gated = liveEngine(config, async (c, run) => {
+      await refreshed;
+      return ingestInProcess(c, run);
+    });
+    await gated.start();
+    assert.equal(gated.current()!.directory, good, 'the newest version that loads is served');
+    assert.match(gated.status().lastError!, /vectors-0\.hnsw/);
+    assert.equal(gated.status().reason, 'the published index cannot be read');
+    refreshDone();
+    await until(async () => (await topSource(gated, '和林格尔')) === 'b.txt');
+    assert.equal(gated.status().lastError, null);
   });
 });
