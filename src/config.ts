@@ -54,6 +54,13 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: int(1024, 10_485_760).default(524_288),
   // Behind a reverse proxy, take the client address from X-Forwarded-For (per-address rate limits need it).
   TRUST_PROXY: boolean.default(false),
+  // A client must send its whole request (headers and body) within REQUEST_TIMEOUT_MS and its headers within
+  // HEADERS_TIMEOUT_MS, or gets 408: stalled uploads cannot hold connections (and file descriptors) for long.
+  REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  HEADERS_TIMEOUT_MS: int(1000, 600_000).default(10_000),
+  KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  // How often the published index pointer is polled, beside file-system events, to swap in a new version.
+  INDEX_WATCH_INTERVAL_MS: int(100, 60_000).default(1_000),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {
@@ -89,6 +96,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const data = parsed.data;
+  if (data.HEADERS_TIMEOUT_MS > data.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([`HEADERS_TIMEOUT_MS=${data.HEADERS_TIMEOUT_MS}: must not exceed REQUEST_TIMEOUT_MS (${data.REQUEST_TIMEOUT_MS})`]);
+  }
   // Other providers read their own keys (ANTHROPIC_API_KEY …) from the environment.
   const llmEnabled = Boolean(data.LLM_MODEL && (data.LLM_PROVIDER !== 'openai' || data.OPENAI_API_KEY || data.OPENAI_BASE_URL));
   if (data.EMBEDDINGS === 'openai' && !data.OPENAI_API_KEY && !data.OPENAI_BASE_URL) {

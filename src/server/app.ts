@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import type { ExampleQuestion } from '../qa/example-questions.ts';
 import type { QaService } from '../types.ts';
+import { answerClientError } from './client-errors.ts';
 import { formatValidationErrors, toHttpError } from './http-errors.ts';
 import { withRedaction } from './logger-options.ts';
 import accessPlugin from './plugins/access.ts';
@@ -77,6 +78,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: requestIdFor,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // Every request has a deadline for arriving whole (see client-errors.ts for the 408 it gets).
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    // Node checks the timeouts above every connectionsCheckingInterval (30 s by default): check each second.
+    http: { headersTimeout: config.HEADERS_TIMEOUT_MS, requestTimeout: config.REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
     // Let in-flight requests finish on close; only idle keep-alive sockets are dropped (see connection-draining).
     forceCloseConnections: 'idle',
     // Requests arriving during shutdown are served (with Connection: close) rather than given
@@ -85,6 +91,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Bodies are taken as sent: no string → number coercion, and unknown fields are rejected (400), not stripped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     schemaErrorFormatter: formatValidationErrors,
+    // Framing errors, header overflow and timeouts happen before a request exists: shaped there.
+    clientErrorHandler(error, socket) {
+      answerClientError((this as unknown as FastifyInstance).log, error, socket);
+    },
     // Malformed URLs never reach the error handler, so they are shaped here.
     frameworkErrors: (error, request, reply) => {
       const { statusCode, body } = toHttpError(error);

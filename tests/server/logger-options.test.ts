@@ -49,8 +49,11 @@ describe('log redaction', () => {
 describe('withRedaction', () => {
   it('adds redaction to the default, to given options, and leaves a silenced logger silent', () => {
     const redact = { paths: REDACTED_PATHS, censor: REDACTED };
-    assert.deepEqual(withRedaction(undefined, 'info'), { redact, level: 'info' });
-    assert.deepEqual(withRedaction({ level: 'warn' }, 'info'), { redact, level: 'warn' });
+    const { serializers, ...rest } = withRedaction(undefined, 'info') as { serializers: { req: unknown } };
+    assert.deepEqual(rest, { redact, level: 'info' });
+    assert.equal(typeof serializers.req, 'function', 'URLs are logged through a serializer that censors secrets');
+    const { serializers: _, ...warn } = withRedaction({ level: 'warn' }, 'info') as { serializers: unknown };
+    assert.deepEqual(warn, { redact, level: 'warn' });
     assert.equal(withRedaction(false, 'info'), false);
   });
 });

@@ -137,7 +137,7 @@ describe('GET /openapi.json', () => {
       }
     }
     const ask = doc.paths['/v1/ask'].post.responses;
-    assert.deepEqual(ask['400'].content['application/json'].schema.properties.error.properties.code.enum, ['INVALID_REQUEST', 'INVALID_JSON', 'EMPTY_QUESTION', 'QUESTION_TOO_LONG']);
+    assert.deepEqual(ask['400'].content['application/json'].schema.properties.error.properties.code.enum, ['INVALID_REQUEST', 'INVALID_JSON', 'INVALID_ENCODING', 'BAD_HTTP', 'EMPTY_QUESTION', 'QUESTION_TOO_LONG']);
     assert.deepEqual(ask['401'].content['application/json'].schema.properties.error.properties.code.enum, ['UNAUTHORIZED']);
     assert.deepEqual(ask['429'].content['application/json'].schema.properties.error.properties.code.enum, ['RATE_LIMITED']);
     assert.equal(ask['429'].headers['retry-after'].schema.type, 'integer');

@@ -18,6 +18,11 @@ function allowedMethods(app: FastifyInstance, path: string): string[] {
 export default fp(
   async function errorHandling(app) {
     app.setErrorHandler(async (error, request, reply) => {
+      // A client that went away (aborted upload, closed tab) is not a server fault, and there is nobody to answer.
+      if (request.raw.aborted || reply.raw.destroyed) {
+        request.log.info({ reason: (error as Error).message }, 'client disconnected before the response');
+        return reply.hijack();
+      }
       const { statusCode, body, internal } = toHttpError(error);
       if (internal) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: body.error.code, reason: body.error.message }, 'request rejected');

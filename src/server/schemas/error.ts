@@ -4,12 +4,12 @@ const ALL_CODES = Object.keys(ERRORS) as ErrorCode[];
 
 /** What each status means, for the OpenAPI document. */
 const STATUS_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or does not match the schema; the message names the offending field',
+  400: 'The request is malformed, not UTF-8, or does not match the schema; the message names the offending field',
   401: 'Missing or wrong API key (only when the server is configured with API_KEYS); sent with WWW-Authenticate: Bearer',
   404: 'No such route or resource',
   405: 'The route exists but not for this method; the Allow header lists the methods it takes',
   413: 'The request body is larger than BODY_LIMIT_BYTES',
-  415: 'The body is not application/json',
+  415: 'The body is not application/json, or not in UTF-8',
   429: 'Too many requests for this API key (or client address); retry after the seconds in Retry-After',
   500: 'A server fault; the message never reveals internal details, and the request id in x-request-id finds it in the logs',
   503: 'The index is still loading; retry shortly',
