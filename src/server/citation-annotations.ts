@@ -17,14 +17,16 @@ export interface UrlCitation {
 
 /** What the answer adds beside its citations when the answerer provides it (see the /v1/ask schema). */
 export interface AnswerExtras {
+  /** The LLM failed and the offline answerer answered: every route that answers says so. */
+  fallback?: 'llm_unavailable';
   confidence?: number;
   short?: { text: string; citation: number; start: number; end: number };
 }
 
-/** `confidence` and `short` of a response, those it has. */
+/** `fallback`, `confidence` and `short` of a response, those it has. */
 export function answerExtras(response: AskResponse): AnswerExtras {
-  const { confidence, short } = response as AskResponse & AnswerExtras;
-  return { ...(confidence !== undefined ? { confidence } : {}), ...(short !== undefined ? { short } : {}) };
+  const { fallback, confidence, short } = response as AskResponse & AnswerExtras;
+  return { ...(fallback !== undefined ? { fallback } : {}), ...(confidence !== undefined ? { confidence } : {}), ...(short !== undefined ? { short } : {}) };
 }
 
 /** Where `GET /v1/context` shows a citation's span in its document. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../src/errors.ts';
 import { MODEL_ID } from '../../src/server/schemas/chat-completions.ts';
-import { ANSWER_TEXT, FakeQaService, NO_ANSWER_TEXT, PASSAGES } from './fake-qa-service.ts';
+import { ANSWER_TEXT, FakeQaService, fixedResponseQa, NO_ANSWER_TEXT, PASSAGES } from './fake-qa-service.ts';
 import { fakeAppPerSuite, testApp } from './test-app.ts';
 
 const QUESTION = '数字经济健康发展有哪三个“有利于”？';
@@ -214,6 +214,28 @@ describe('POST /v1/chat/completions with confidence and the short answer', () =>
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('POST /v1/chat/completions when the LLM failed and the offline answerer answered', () => {
+  const response = { status: 'answered' as const, answer: ANSWER_TEXT, mode: 'extractive' as const, citations: citations(3), question: QUESTION, fallback: 'llm_unavailable' as const };
+
+  it('marks the message and the completion with fallback, as /v1/ask does', async () => {
+    const app = await testApp(fixedResponseQa(response));
+    const body = (await complete(app, { messages: [{ role: 'user', content: QUESTION }] })).json();
+    assert.equal(body.choices[0].message.fallback, 'llm_unavailable');
+    assert.equal(body.fallback, 'llm_unavailable');
+    await app.close();
+  });
+
+  it('marks the final streamed chunk (its delta and the chunk) with fallback', async () => {
+    const app = await testApp(fixedResponseQa(response));
+    const events = dataEvents((await complete(app, { messages: [{ role: 'user', content: QUESTION }], stream: true })).payload);
+    const last = events.at(-2) as Chunk & { fallback?: string; choices: { delta: { fallback?: string } }[] };
+    assert.equal(last.choices[0]!.delta.fallback, 'llm_unavailable');
+    assert.equal(last.fallback, 'llm_unavailable');
+    assert.ok((events.slice(0, -2) as Chunk[]).every((chunk) => !('fallback' in chunk)));
+    await app.close();
   });
 });
 

@@ -59,8 +59,13 @@ export const citationSchema = {
   },
 } as const;
 
-/** The answer's confidence and short answer phrase, present when the answerer provides them. */
+/** The answer's fallback mark, confidence and short answer phrase, present when the answerer provides them. */
 export const answerExtrasSchema = {
+  fallback: {
+    type: 'string',
+    enum: ['llm_unavailable'],
+    description: 'Present when the LLM failed (error status, timeout, malformed reply) and the offline answerer answered instead',
+  },
   confidence: {
     type: 'number',
     minimum: 0,
@@ -91,7 +96,6 @@ export const askResponseSchema = {
     mode: { type: 'string', enum: ['extractive', 'llm'], description: 'Sentences picked from the passages, or written by the LLM and verified against them' },
     citations: { type: 'array', items: citationSchema, description: 'The cited passages, numbered as in the answer' },
     question: { type: 'string', description: 'The standalone question that was searched (differs from the input for follow-ups)' },
-    fallback: { type: 'string', enum: ['llm_unavailable'], description: 'Present when the LLM failed and the answer is extractive' },
     ...answerExtrasSchema,
     debug: { type: 'object', additionalProperties: true, description: 'Diagnostics, only with `debug: true`' },
   },
