@@ -41,7 +41,7 @@ async function evaluate(corpusDir: string, sets: Record<string, Query[]>, tokeni
     const ranks: Record<System, (number | null)[]> = { bm25: [], vector: [], hybrid: [], baseline: [] };
     for (const q of queries) {
       for (const mode of ['bm25', 'vector', 'hybrid'] as const) {
-        ranks[mode].push(firstHitRank(await index.retriever.search(q.question, 10, mode), q.isHit));
+        ranks[mode].push(firstHitRank(await index.retriever.search(q.question, 10, { mode }), q.isHit));
       }
       ranks.baseline.push(firstHitRank(baseline.search(q.question, 10), q.isHit));
     }

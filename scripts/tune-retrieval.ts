@@ -17,7 +17,7 @@ const RRF_KS = (process.env.TUNE_RRF_KS ?? '20,60').split(',').map(Number);
 
 async function score(retriever: HybridRetriever, queries: Query[], mode: 'hybrid' | 'vector' = 'hybrid') {
   const ranks = [];
-  for (const q of queries) ranks.push(firstHitRank(await retriever.search(q.question, 10, mode), q.isHit));
+  for (const q of queries) ranks.push(firstHitRank(await retriever.search(q.question, 10, { mode }), q.isHit));
   return rankMetrics(ranks);
 }
 

@@ -95,6 +95,9 @@ export async function openEngine(config: Config, log: EngineLog, options: OpenEn
     maxListSpan: config.CHUNK_SIZE,
     ...(config.ANSWER_MIN_CONFIDENCE !== undefined ? { minConfidence: config.ANSWER_MIN_CONFIDENCE } : {}),
   });
+  // The first question would pay for loading the jieba dictionaries and tagger (seconds): pay it before serving.
+  const sample = index.chunks.at(0)?.text.slice(0, 40);
+  if (sample) await extractive.answer(sample, await retriever.search(sample, config.RETRIEVAL_K), {});
   const llmAnswerer = async (sampling?: Sampling) =>
     new LlmAnswerer({
       llm: await createConfiguredChatModel(config, sampling),
@@ -111,7 +114,7 @@ export async function openEngine(config: Config, log: EngineLog, options: OpenEn
     : byLexicon;
   const searcher = new TranslatingRetriever(retriever, translator);
   return {
-    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals),
+    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, config.llmEnabled ? config.LLM_TIMEOUT_MS : undefined),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
     examples: exampleQuestions(index.chunks.records),
     directory: index.directory,

@@ -45,7 +45,8 @@ export interface Tokenizer {
 }
 
 export interface Retriever {
-  search(query: string, k: number): Promise<SearchResult[]>;
+  /** `signal` cancels the LLM steps of a search (a question translated for searching); the search itself is fast. */
+  search(query: string, k: number, options?: { signal?: AbortSignal }): Promise<SearchResult[]>;
 }
 
 
@@ -107,8 +108,14 @@ export interface AskOptions {
   k?: number;
   debug?: boolean;
   history?: ChatTurn[];
+  /** Fires when the client has gone: the request stops. */
   signal?: AbortSignal;
   sampling?: Sampling;
+  /**
+   * Fires when the request's time for LLM steps (rewrite, translation, answer: LLM_TIMEOUT_MS in all) is
+   * spent, or the client has gone; every upstream call is cancelled and the offline fallback answers.
+   */
+  llmSignal?: AbortSignal;
 }
 
 /** What a streamed answer emits: the citations first, then text deltas, then the whole response. */

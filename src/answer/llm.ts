@@ -140,7 +140,7 @@ export class LlmAnswerer implements Answerer {
   async answer(question: string, passages: SearchResult[], options: AskOptions): Promise<AskResponse> {
     const citations = numberPassages(passages);
     if (citations.length === 0) return this.noAnswer(question, passages, options, undefined);
-    const deadline = new Deadline(this.timeoutMs, options.signal);
+    const deadline = new Deadline(this.timeoutMs, options.llmSignal ?? options.signal);
     let raw: string;
     try {
       const reply = await this.llm.invoke(this.messages(question, citations), { signal: deadline.signal });
@@ -148,7 +148,7 @@ export class LlmAnswerer implements Answerer {
       if (raw.trim() === '') throw new LlmUnavailableError('empty', 'the reply has no text');
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const failure = classify(error, deadline.expired);
+      const failure = classify(error, deadline.expired || options.llmSignal?.aborted === true);
       if (!this.fallback) throw failure;
       this.onFallback?.(failure);
       return withFallbackMark(await this.fallback.answer(question, passages, options), failure, options);
@@ -168,7 +168,7 @@ export class LlmAnswerer implements Answerer {
       yield* this.noAnswerEvents(this.noAnswer(question, passages, options, undefined));
       return;
     }
-    const deadline = new Deadline(this.timeoutMs, options.signal);
+    const deadline = new Deadline(this.timeoutMs, options.llmSignal ?? options.signal);
     const verifier = new AnswerVerifier(citations, { crossLanguage: isLatinScript(question) });
     const known = new Set(citations.map((c) => c.n));
     const keepKnown = (text: string) => rewriteMarkers(text, (n) => (known.has(n) ? n : undefined));
@@ -195,11 +195,11 @@ export class LlmAnswerer implements Answerer {
         // Time spent by the consumer between pulls is not the model's.
         deadline.touch();
       }
-      if (deadline.expired) throw new LlmUnavailableError('timeout', `no reply within ${this.timeoutMs} ms`);
+      if (deadline.expired || options.llmSignal?.aborted) throw new LlmUnavailableError('timeout', `no reply within ${this.timeoutMs} ms`);
       if (raw.trim() === '') throw new LlmUnavailableError('empty', 'the reply has no text');
     } catch (error) {
       if (options.signal?.aborted) throw error;
-      const failure = classify(error, deadline.expired);
+      const failure = classify(error, deadline.expired || options.llmSignal?.aborted === true);
       deadline.clear();
       if (!this.fallback) throw failure;
       this.onFallback?.(failure);

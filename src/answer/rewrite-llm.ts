@@ -10,6 +10,7 @@ export const REWRITE_MAX_TURN_CHARS = 400;
 const MAX_QUESTION_CHARS = 2000;
 
 export interface RewriteOptions {
+  /** Cancels the call; the original question is kept, as for any other failure. */
   signal?: AbortSignal;
   prompts?: PromptLibrary;
   /** Told why the original question was kept (the model failed or replied with nothing usable). */
@@ -63,7 +64,6 @@ export async function rewriteQuestion(
     if (rewritten === '' || rewritten.length > MAX_QUESTION_CHARS) throw new Error(`unusable rewrite: ${JSON.stringify(reply.text)}`);
     return rewritten;
   } catch (error) {
-    if (options.signal?.aborted) throw error;
     options.onError?.(error);
     return question;
   }

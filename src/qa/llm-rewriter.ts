@@ -16,9 +16,9 @@ export interface LlmRewriterOptions {
  */
 export function llmRewriter(llm: BaseChatModel, options: LlmRewriterOptions = {}): QuestionRewriter {
   const fallback = options.fallback ?? ruleRewriter;
-  return async (question, history) => {
+  return async (question, history, signal) => {
     let failure: { error: unknown } | undefined;
-    const rewritten = await rewriteQuestion(llm, history, question, { onError: (error) => (failure = { error }) });
+    const rewritten = await rewriteQuestion(llm, history, question, { ...(signal ? { signal } : {}), onError: (error) => (failure = { error }) });
     if (failure) {
       options.onFallback?.(failure.error);
       return fallback(question, history);

@@ -1,7 +1,7 @@
 import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
 
-/** Turns a follow-up into a question that stands alone; the identity when there is no history. */
-export type QuestionRewriter = (question: string, history: readonly ChatTurn[]) => Promise<string>;
+/** Turns a follow-up into a question that stands alone; the identity when there is no history. `signal` cancels an LLM call (the rewriter then falls back). */
+export type QuestionRewriter = (question: string, history: readonly ChatTurn[], signal?: AbortSignal) => Promise<string>;
 
 export const keepQuestion: QuestionRewriter = async (question) => question;
 
@@ -32,6 +32,8 @@ export class RetrievalQaService implements QaService {
     private readonly defaultK: number,
     private readonly rewrite: QuestionRewriter = keepQuestion,
     private readonly originals?: OriginalsReader,
+    /** The time all LLM steps of one request share; unlimited when absent (no LLM). */
+    private readonly llmBudgetMs?: number,
   ) {}
 
   search(query: string, k: number): Promise<SearchResult[]> {
@@ -50,19 +52,29 @@ export class RetrievalQaService implements QaService {
     };
   }
 
-  private async prepare(question: string, options: AskOptions) {
-    const standalone = options.history?.length ? await this.rewrite(question.trim(), options.history) : question.trim();
-    const passages = await this.retriever.search(standalone, options.k ?? this.defaultK);
-    return { standalone, passages };
+  /** One deadline for every LLM step of the request, which the client's leaving also triggers. */
+  private withLlmDeadline(options: AskOptions): AskOptions {
+    if (options.llmSignal || this.llmBudgetMs === undefined) return options;
+    const budget = AbortSignal.timeout(this.llmBudgetMs);
+    return { ...options, llmSignal: options.signal ? AbortSignal.any([options.signal, budget]) : budget };
   }
 
-  async ask(question: string, options: AskOptions = {}): Promise<AskResponse> {
-    const { standalone, passages } = await this.prepare(question, options);
+  private async prepare(question: string, asked: AskOptions) {
+    const options = this.withLlmDeadline(asked);
+    const standalone = options.history?.length ? await this.rewrite(question.trim(), options.history, options.llmSignal) : question.trim();
+    options.signal?.throwIfAborted();
+    const passages = await this.retriever.search(standalone, options.k ?? this.defaultK, { signal: options.llmSignal });
+    options.signal?.throwIfAborted();
+    return { standalone, passages, options };
+  }
+
+  async ask(question: string, asked: AskOptions = {}): Promise<AskResponse> {
+    const { standalone, passages, options } = await this.prepare(question, asked);
     return { ...(await this.answerer.answer(standalone, passages, options)), question: standalone };
   }
 
-  async *askStream(question: string, options: AskOptions = {}): AsyncIterable<AskEvent> {
-    const { standalone, passages } = await this.prepare(question, options);
+  async *askStream(question: string, asked: AskOptions = {}): AsyncIterable<AskEvent> {
+    const { standalone, passages, options } = await this.prepare(question, asked);
     for await (const event of this.answerer.stream(standalone, passages, options)) {
       yield event.type === 'done' ? { type: 'done', response: { ...event.response, question: standalone } } : event;
     }

@@ -50,7 +50,8 @@ export class HybridRetriever extends BaseRetriever implements Retriever {
     return new HybridRetriever(this.parts, { ...this.settings, ...settings });
   }
 
-  async search(query: string, k: number, mode: 'hybrid' | 'bm25' | 'vector' = 'hybrid'): Promise<SearchResult[]> {
+  /** `mode` searches one side alone (for evaluation); no step here needs cancelling, so `signal` is not read. */
+  async search(query: string, k: number, { mode = 'hybrid' }: { mode?: 'hybrid' | 'bm25' | 'vector'; signal?: AbortSignal } = {}): Promise<SearchResult[]> {
     const normalised = normaliseForMatch(query);
     const key = `${mode}\u0000${k}\u0000${normalised}`;
     const cached = this.cache?.get(key);

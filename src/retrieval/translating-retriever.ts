@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import { isLatinScript } from '../answer/question-analysis.ts';
 import type { Retriever, SearchResult } from '../types.ts';
 
-/** Turns a question into the documents' language; null when it cannot (the question is then searched as it is). */
-export type QueryTranslator = (query: string) => Promise<string | null>;
+/** Turns a question into the documents' language; null when it cannot or `signal` fires (the question is then searched as it is). */
+export type QueryTranslator = (query: string, signal?: AbortSignal) => Promise<string | null>;
 
 const TRANSLATIONS_KEPT = 1000;
 
@@ -19,18 +19,18 @@ export class TranslatingRetriever implements Retriever {
     private readonly translate: QueryTranslator,
   ) {}
 
-  async searchQuery(query: string): Promise<string> {
+  async searchQuery(query: string, signal?: AbortSignal): Promise<string> {
     if (!isLatinScript(query)) return query;
     const known = this.translations.get(query);
     if (known !== undefined) return known;
-    const translated = await this.translate(query);
+    const translated = await this.translate(query, signal);
     // Only real translations are kept: a model that failed once may answer the next time.
     if (translated === null) return query;
     this.translations.set(query, translated);
     return translated;
   }
 
-  async search(query: string, k: number): Promise<SearchResult[]> {
-    return this.inner.search(await this.searchQuery(query), k);
+  async search(query: string, k: number, options: { signal?: AbortSignal } = {}): Promise<SearchResult[]> {
+    return this.inner.search(await this.searchQuery(query, options.signal), k);
   }
 }

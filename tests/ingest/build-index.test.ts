@@ -62,7 +62,7 @@ test('re-ingest reuses unchanged files, re-embeds changed ones and drops removed
   assert.equal((await retriever.search('量子计算机', 1))[0]!.source, 'd.txt');
   assert.ok((await retriever.search('酱香型白酒', 5)).every((r) => r.source !== 'c.txt'));
   // A reused vector finds its own chunk exactly as before.
-  const hit = await retriever.search(seedChunks[3]!.text, 1, 'vector');
+  const hit = await retriever.search(seedChunks[3]!.text, 1, { mode: 'vector' });
   assert.equal(hit[0]!.id, seedChunks[3]!.id);
 });
 
@@ -89,7 +89,7 @@ test('an index cut into many segments answers like one built whole', async () =>
   assert.ok(cut.index.manifest.segments.count >= 2);
   assert.equal(one.index.manifest.segments.count, 1);
   for (const query of ['云南要培育几家百亿级平台经济企业', '信息中心要利用哪些可再生能源', '东数西算']) {
-    const ids = async (r: typeof cut, mode: 'bm25' | 'vector') => (await r.retriever.search(query, 5, mode)).map((x) => x.id);
+    const ids = async (r: typeof cut, mode: 'bm25' | 'vector') => (await r.retriever.search(query, 5, { mode })).map((x) => x.id);
     assert.deepEqual(await ids(cut, 'bm25'), await ids(one, 'bm25'), query);
     assert.deepEqual(await ids(cut, 'vector'), await ids(one, 'vector'), query);
   }

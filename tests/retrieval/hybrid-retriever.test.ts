@@ -49,9 +49,9 @@ test('results carry exact offsets, the heading path, and how they were found', a
 });
 
 test('BM25 alone and vectors alone are available for evaluation', async () => {
-  const lexical = await opened.retriever.search('酱香型白酒', 3, 'bm25');
+  const lexical = await opened.retriever.search('酱香型白酒', 3, { mode: 'bm25' });
   assert.ok(lexical.every((r) => r.debug.vectorRank === null));
-  const semantic = await opened.retriever.search('酱香型白酒', 3, 'vector');
+  const semantic = await opened.retriever.search('酱香型白酒', 3, { mode: 'vector' });
   assert.ok(semantic.every((r) => r.debug.bm25Rank === null && r.debug.matchedTerms.length === 0));
 });
 

@@ -6,8 +6,11 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How a reply goes wrong: an HTTP error status, no reply at all, a dropped connection, or a body that is not JSON. */
-export type FailureMode = 'status' | 'hang' | 'destroy' | 'malformed';
+/**
+ * How a reply goes wrong: an HTTP error status, no reply at all, a dropped connection, a body that is not
+ * JSON, or headers (and part of the body) sent and then nothing more (`stall`).
+ */
+export type FailureMode = 'status' | 'hang' | 'destroy' | 'malformed' | 'stall';
 
 export interface ChatReplySpec {
   /** The reply's message content; '' gives an empty reply. */
@@ -19,6 +22,8 @@ export interface ChatReplySpec {
   failAfterChunks?: number;
   /** Characters per streamed content chunk; 3 unless told. */
   chunkSize?: number;
+  /** Streaming only: wait this long before each content chunk (a trickling upstream). */
+  chunkDelayMs?: number;
 }
 
 /** A string is shorthand for `{ text }`. */
@@ -53,6 +58,8 @@ export interface FakeOpenAiServer {
   script(script: FakeServerScript): void;
   /** Requests to one path, in order. */
   requestsTo(path: string): RecordedRequest[];
+  /** Requests whose connection is still open: a client that cancels its calls leaves none behind. */
+  openRequests(): number;
   close(): Promise<void>;
 }
 
@@ -112,6 +119,13 @@ function fail(res: ServerResponse, spec: ChatReplySpec): boolean {
       return true;
     case 'hang':
       return true;
+    case 'stall':
+      // Mid-stream: the chunks so far, then silence. Otherwise: the headers and the start of the body.
+      if (!res.headersSent) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id": "chatcmpl-fake", "choices": [');
+      }
+      return true;
     case 'destroy':
       res.socket?.destroy();
       return true;
@@ -165,6 +179,8 @@ async function streamReply(res: ServerResponse, request: RecordedRequest, spec: 
   const pieces = chunkText(text, spec.chunkSize ?? 3);
   for (const [index, piece] of pieces.entries()) {
     if (spec.fail !== undefined && index === (spec.failAfterChunks ?? 0)) break;
+    if (spec.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, spec.chunkDelayMs));
+    if (res.destroyed) return;
     frame(streamChunk(request, { content: piece }, null));
     // Separate TCP writes so the client really receives the reply piece by piece.
     await new Promise((resolve) => setImmediate(resolve));
@@ -199,8 +215,11 @@ async function embeddingsReply(res: ServerResponse, request: RecordedRequest, sc
 export async function startFakeOpenAiServer(initial: FakeServerScript = {}): Promise<FakeOpenAiServer> {
   let script = initial;
   const requests: RecordedRequest[] = [];
+  let open = 0;
 
   const server = createServer(async (req, res) => {
+    open++;
+    res.once('close', () => open--);
     const path = (req.url ?? '/').split('?')[0] as string;
     const raw = await readBody(req);
     let body: any = undefined;
@@ -241,6 +260,7 @@ export async function startFakeOpenAiServer(initial: FakeServerScript = {}): Pro
     requestsTo(p) {
       return requests.filter((r) => r.path === p);
     },
+    openRequests: () => open,
     close() {
       // Hanging replies keep their sockets open; end them so close() returns.
       server.closeAllConnections();
