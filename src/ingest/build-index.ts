@@ -20,7 +20,7 @@ import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
 import { openPreviousIndex, type PreviousIndex } from './previous-index.ts';
 import type { IngestLog, IngestProgress, IngestReport } from './progress.ts';
-import { contentHash, scanSeeds } from './scan.ts';
+import { contentHash, scanSeeds, type ScanSkip } from './scan.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -65,7 +65,11 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   let pool: DocumentAnalyser | null = null;
   let previous: PreviousIndex | null = null;
   try {
-    const files = await scanSeeds(options.seedsDir);
+    const leftOut: ScanSkip[] = [];
+    const files = await scanSeeds(options.seedsDir, (skip) => {
+      log.warn(`Skipping ${skip.source}: ${skip.reason}`);
+      leftOut.push(skip);
+    });
     const probe = options.createEmbeddings(new LocalEmbeddingStats());
     const wanted = { embedder: options.embedder, chunking: options.chunking, tokenizer: options.tokenizerName, embeddings: probe };
     previous = options.full ? null : await openPreviousIndex(options.indexDir, wanted, log);
@@ -74,7 +78,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const local = embeddings instanceof LocalHashEmbeddings;
     const staging = await createStagingDir(options.indexDir);
 
-    const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
+    const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [...leftOut], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
     const manifestFiles: Manifest['files'] = {};
     const bm25 = new Bm25SegmentsWriter(staging, options.segmentSize);
     const chunkWriter = new ChunkWriter(join(staging, CHUNKS_FILE));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -17,23 +18,44 @@ function isDocument(name: string): boolean {
   return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
-/** Every document under `seedsDir`, recursively, in a stable order; hidden files and folders are ignored. */
-export async function scanSeeds(seedsDir: string): Promise<SeedFile[]> {
+/** A path under the seeds folder that is not read, and why. */
+export interface ScanSkip {
+  source: string;
+  reason: string;
+}
+
+/** Why an entry that is neither a folder nor a document is left out; null for hidden entries (ignored by design). */
+function skipReason(entry: Dirent): string | null {
+  if (entry.name.startsWith('.')) return null;
+  // Links are not followed: they could lead outside the seeds folder, or around in a circle.
+  if (entry.isSymbolicLink()) return 'symbolic links are not followed';
+  if (!entry.isFile()) return 'not a regular file';
+  return `not a supported document type (${DOCUMENT_EXTENSIONS.join(', ')})`;
+}
+
+/**
+ * Every document under `seedsDir`, recursively, in a stable order; hidden files and folders are ignored.
+ * Anything else left out (links, other file types) is passed to `onSkip`, in the same order.
+ */
+export async function scanSeeds(seedsDir: string, onSkip?: (skip: ScanSkip) => void): Promise<SeedFile[]> {
   if (!existsSync(seedsDir)) throw new Error(`The seeds folder ${seedsDir} does not exist: create it and put .txt, .md or .html documents in it (or set SEEDS_DIR)`);
   const found: SeedFile[] = [];
+  const skipped: ScanSkip[] = [];
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
+      const source = relative(seedsDir, path).split(sep).join('/');
+      if (entry.name.startsWith('.')) continue;
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && isDocument(entry.name)) {
-        found.push({ source: relative(seedsDir, path).split(sep).join('/'), path, bytes: (await stat(path)).size });
-      }
+      else if (entry.isFile() && isDocument(entry.name)) found.push({ source, path, bytes: (await stat(path)).size });
+      else skipped.push({ source, reason: skipReason(entry)! });
     }
   };
   await walk(seedsDir);
-  return found.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
+  if (onSkip) for (const skip of skipped.sort(bySource)) onSkip(skip);
+  return found.sort(bySource);
 }
 
 export function contentHash(bytes: Uint8Array): string {

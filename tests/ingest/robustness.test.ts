@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadEngine } from '../../src/engine.ts';
 import { buildIndex } from '../../src/ingest/build-index.ts';
+import { describeReport } from '../../src/ingest/describe-report.ts';
 import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
 import { seedsChange } from '../../src/ingest/seeds-changed.ts';
 import { loadIndex } from '../../src/index/loaded-index.ts';
@@ -79,4 +80,20 @@ test('with a remote embedder, an index started empty takes the model’s size on
   } finally {
     await fake.close();
   }
+});
+
+test('links and files of other types are skipped with one warning line each, and counted in the report', async () => {
+  const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。', 'docs/b.md': '# 标题\n内容。', 'notes.pdf': '%PDF-1.4' });
+  await symlink(join(seeds, 'a.txt'), join(seeds, 'link.txt'));
+  await symlink(join(seeds, 'docs'), join(seeds, 'linked-docs'));
+  const warnings: string[] = [];
+  const report = await buildIndex(ingestOptionsFromConfig(await testConfig(seeds), { info: () => undefined, warn: (m) => warnings.push(m) }, tokenizer));
+  assert.deepEqual(report.added, ['a.txt', 'docs/b.md']);
+  assert.deepEqual(report.skipped, [
+    { source: 'link.txt', reason: 'symbolic links are not followed' },
+    { source: 'linked-docs', reason: 'symbolic links are not followed' },
+    { source: 'notes.pdf', reason: 'not a supported document type (.txt, .md, .markdown, .html, .htm)' },
+  ]);
+  assert.deepEqual(warnings, report.skipped.map((s) => `Skipping ${s.source}: ${s.reason}`));
+  assert.match(describeReport(report), /skipped 3 \(link\.txt, linked-docs, notes\.pdf\)/);
 });
