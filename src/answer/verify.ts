@@ -115,13 +115,15 @@ function numbersSupported(sentence: string, passages: readonly string[]): boolea
   return numbersOf(sentence).every((n) => available.has(n));
 }
 
-function isAllowedUnmarked(sentence: string): boolean {
-  if (HAS_DIGIT.test(normaliseForMatch(sentence)) || sentence.includes(NO_ANSWER_SENTINEL)) return false;
+/** How an unmarked sentence may stay: as a note on what is not covered, as a connective, or not at all. */
+function unmarkedKind(sentence: string): 'note' | 'connective' | null {
+  if (HAS_DIGIT.test(normaliseForMatch(sentence)) || sentence.includes(NO_ANSWER_SENTINEL)) return null;
+  if (NOT_COVERED.test(sentence)) return 'note';
   const { han, latinWords } = scriptUnits(sentence);
   const units = han + latinWords;
-  if (units <= CONNECTIVE_MAX_UNITS) return true;
-  if (/[:：]$/.test(sentence) && units <= LEAD_IN_MAX_UNITS) return true;
-  return NOT_COVERED.test(sentence);
+  if (units <= CONNECTIVE_MAX_UNITS) return 'connective';
+  if (/[:：]$/.test(sentence) && units <= LEAD_IN_MAX_UNITS) return 'connective';
+  return null;
 }
 
 /**
@@ -178,6 +180,9 @@ export class AnswerVerifier {
   private buffer = '';
   private pendingGap = '';
   private emittedAny = false;
+  /** Connectives waiting for a cited sentence to lead into: one that leads nowhere (a stray heading at the end) is dropped. */
+  private held = '';
+  private heldSentences: string[] = [];
   private readonly supported: string[] = [];
   private readonly unsupported: UnsupportedSentence[] = [];
   private output = '';
@@ -203,7 +208,11 @@ export class AnswerVerifier {
   finish(): string {
     const segments = splitSegments(this.buffer);
     this.buffer = '';
-    return this.accept(segments);
+    const out = this.accept(segments);
+    for (const sentence of this.heldSentences) this.unsupported.push({ sentence, markers: [], overlap: 0 });
+    this.held = '';
+    this.heldSentences = [];
+    return out;
   }
 
   result(): VerificationResult {
@@ -217,10 +226,20 @@ export class AnswerVerifier {
         this.pendingGap = strongerGap(this.pendingGap, gap);
         continue;
       }
-      if (this.check(sentence)) {
-        out += (this.emittedAny ? this.pendingGap : '') + sentence;
+      const kept = this.check(sentence);
+      if (kept) {
+        const piece = (this.emittedAny ? this.pendingGap : '') + sentence;
         this.emittedAny = true;
         this.pendingGap = strongerGap(gap, '');
+        if (kept === 'connective') {
+          this.held += piece;
+          this.heldSentences.push(sentence);
+          continue;
+        }
+        out += this.held + piece;
+        this.supported.push(...this.heldSentences, sentence);
+        this.held = '';
+        this.heldSentences = [];
       } else {
         this.pendingGap = strongerGap(this.pendingGap, gap);
       }
@@ -229,22 +248,17 @@ export class AnswerVerifier {
     return out;
   }
 
-  private check(sentence: string): boolean {
+  /** How the sentence is kept (false: dropped, and recorded as unsupported). */
+  private check(sentence: string): 'cited' | 'note' | 'connective' | false {
     const markers = extractMarkers(sentence);
     if (markers.length === 0) {
-      if (isAllowedUnmarked(sentence)) {
-        this.supported.push(sentence);
-        return true;
-      }
-      this.unsupported.push({ sentence, markers, overlap: 0 });
-      return false;
+      const kind = unmarkedKind(sentence);
+      if (!kind) this.unsupported.push({ sentence, markers, overlap: 0 });
+      return kind ?? false;
     }
     const cited = markers.flatMap((n) => this.passages.get(n) ?? []);
     const overlap = supportOverlap(sentence, cited, this.options);
-    if (overlap >= SUPPORT_THRESHOLD && numbersSupported(sentence, cited)) {
-      this.supported.push(sentence);
-      return true;
-    }
+    if (overlap >= SUPPORT_THRESHOLD && numbersSupported(sentence, cited)) return 'cited';
     this.unsupported.push({ sentence, markers, overlap: Math.round(overlap * 1000) / 1000 });
     return false;
   }

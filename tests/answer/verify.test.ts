@@ -120,3 +120,20 @@ describe('AnswerVerifier', () => {
     assert.equal(verifier.push(']下'), '要推动数据中心充分利用风能、太阳能等可再生能源。[3]');
   });
 });
+
+describe('connectives', () => {
+  it('drops a short unmarked fragment that leads into nothing (a heading copied after the last cited sentence)', () => {
+    const answer = '数据中心要充分利用风能、太阳能、潮汐能、生物质能等可再生能源。[3](三)节点定位';
+    const result = verifyAnswer(answer, citations);
+    assert.equal(result.text, '数据中心要充分利用风能、太阳能、潮汐能、生物质能等可再生能源。[3]');
+    assert.deepEqual(result.unsupported, [{ sentence: '(三)节点定位', markers: [], overlap: 0 }]);
+  });
+
+  it('keeps a connective that introduces a cited sentence, streamed or whole', () => {
+    const answer = '具体如下：\n数据中心要充分利用风能、太阳能、潮汐能、生物质能等可再生能源[3]。';
+    assert.equal(verifyAnswer(answer, citations).text, answer);
+    const verifier = new AnswerVerifier(citations);
+    const streamed = [...answer].map((char) => verifier.push(char)).join('') + verifier.finish();
+    assert.equal(streamed, answer);
+  });
+});
