@@ -40,6 +40,8 @@ export interface BuildAppOptions {
   lease?: QaServicePluginOptions['lease'];
   /** With a live index: the served version and its refresh, for /readyz. */
   indexStatus?: QaServicePluginOptions['indexStatus'];
+  /** Runs when the app closes, after in-flight requests (e.g. stops watching the index and a running ingest). */
+  onClose?: () => Promise<void>;
 }
 
 type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats' | 'examples'>;
@@ -103,6 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(appPlugin, { config, qa, indexStats, examples, ...(lease ? { lease } : {}), ...(indexStatus ? { indexStatus } : {}) });
+  if (options.onClose) app.addHook('onClose', options.onClose);
   await app.ready();
   return app;
 }

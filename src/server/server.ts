@@ -25,9 +25,9 @@ async function main(): Promise<void> {
     indexStats: () => live?.current()?.stats,
     examples: () => live?.current()?.examples,
     indexStatus: () => live!.status(),
+    onClose: async () => live?.close(),
   });
-  live = new LiveEngine(config, app.log);
-  app.addHook('onClose', () => live!.close());
+  live = new LiveEngine(config, app.log, { pollMs: config.INDEX_WATCH_INTERVAL_MS });
   closeOnSignals(app);
 
   // Fastify logs "Server listening at <address>" itself.

@@ -9,7 +9,7 @@ import { IndexHolder, type Lease } from './index-holder.ts';
 import { childProcessIngest, IngestBusyError, type IngestRunner } from './ingest-runner.ts';
 import { watchPublishedVersion, type VersionWatch } from './version-watch.ts';
 
-export type RefreshState = 'idle' | 'ingesting' | 'waiting_for_other_ingest' | 'loading';
+export type RefreshState = 'idle' | 'checking' | 'ingesting' | 'waiting_for_other_ingest' | 'loading';
 
 /** What /readyz reports about the served index. */
 export interface IndexStatus {
@@ -105,6 +105,9 @@ export class LiveEngine {
    * process's) when none exists.
    */
   async start(): Promise<void> {
+    // Until the seeds are compared with the served index, /readyz must not claim the index is current.
+    this.state = 'checking';
+    this.reason = 'comparing the seeds with the index';
     const published = await currentVersionDir(this.config.INDEX_DIR);
     const served = await this.loadNewestGood(published);
     this.watch = watchPublishedVersion(this.config.INDEX_DIR, (directory) => void this.load(directory), { pollMs: this.pollMs, known: published });
@@ -113,6 +116,8 @@ export class LiveEngine {
       return;
     }
     const reason = published && served !== published ? 'the published index cannot be read' : await ingestReason(this.config, this.log);
+    this.state = 'idle';
+    this.reason = null;
     if (reason) this.refresh(reason).catch(() => undefined);
   }
 

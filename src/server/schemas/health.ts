@@ -32,7 +32,7 @@ export const readyzSchema = {
           properties: {
             version: { type: ['string', 'null'], description: 'The served version folder' },
             refreshing: { type: 'boolean', description: 'True while a new version is being built or loaded' },
-            state: { type: 'string', enum: ['idle', 'ingesting', 'waiting_for_other_ingest', 'loading'], description: 'What the refresh is doing' },
+            state: { type: 'string', enum: ['idle', 'checking', 'ingesting', 'waiting_for_other_ingest', 'loading'], description: 'What the refresh is doing' },
             reason: { type: ['string', 'null'], description: 'Why the refresh runs' },
             progress: {
               type: ['object', 'null'],
