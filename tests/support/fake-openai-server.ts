@@ -22,7 +22,7 @@ export interface ChatReplySpec {
   failAfterChunks?: number;
   /** Characters per streamed content chunk; 3 unless told. */
   chunkSize?: number;
-  /** Streaming only: wait this long before each content chunk (a trickling upstream). */
+  /** Wait this long before each streamed content chunk, or between 16-byte pieces of a plain reply (a trickling upstream). */
   chunkDelayMs?: number;
 }
 
@@ -99,6 +99,17 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** A JSON reply sent a few bytes at a time, `delayMs` apart (a trickling upstream). */
+async function trickleJson(res: ServerResponse, body: unknown, delayMs: number): Promise<void> {
+  const text = Buffer.from(JSON.stringify(body));
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': text.length });
+  for (let i = 0; i < text.length && !res.destroyed; i += 16) {
+    res.write(text.subarray(i, i + 16));
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  res.end();
 }
 
 function chunkText(text: string, size: number): string[] {
@@ -240,6 +251,7 @@ export async function startFakeOpenAiServer(initial: FakeServerScript = {}): Pro
       const scripted = (await script.chat?.(request)) ?? 'OK';
       const spec: ChatReplySpec = typeof scripted === 'string' ? { text: scripted } : scripted;
       if (body?.stream) await streamReply(res, request, spec);
+      else if (spec.chunkDelayMs && !spec.fail) await trickleJson(res, completion(request, spec.text ?? ''), spec.chunkDelayMs);
       else if (!fail(res, spec)) sendJson(res, 200, completion(request, spec.text ?? ''));
     } else if (req.method === 'POST' && path === '/v1/embeddings') {
       await embeddingsReply(res, request, script);
