@@ -25,13 +25,14 @@ const QUESTION_COUNT = intFromEnv('SOAK_QUESTIONS', 2000);
 const SAMPLE_EVERY_MS = 5000;
 const CORPORA = ['cmrc2018-trial', 'drcd-dev'];
 
-/** Distinct questions of the shared corpora, in file order. */
+/** Distinct non-empty questions of the shared corpora, in file order (an empty one would only test the 400). */
 function questions(): string[] {
   const all = CORPORA.flatMap((corpus) =>
     readFileSync(join(SHARED_DIR, 'corpora', corpus, 'qa.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { question: string }).question.trim()),
+      .map((line) => (JSON.parse(line) as { question: string }).question.trim())
+      .filter(Boolean),
   );
   return [...new Set(all)].slice(0, QUESTION_COUNT);
 }

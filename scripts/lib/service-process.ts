@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
@@ -22,32 +23,40 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** A loopback port nothing listens on: bound, read, then released. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
 /** The real service as `npm start` runs it (src/server/server.ts), on a free loopback port, with `env` on top of ours. */
 export async function startService(env: Record<string, string>, listenTimeoutMs = 60_000): Promise<ServiceProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/server/server.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const logs: LogLine[] = [];
-  const listening = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the service did not listen within ${listenTimeoutMs} ms`)), listenTimeoutMs);
-    child.once('exit', (code) => reject(new Error(`the service exited (code ${code}) before listening`)));
-    createInterface({ input: child.stdout! }).on('line', (text) => {
-      let line: LogLine;
-      try {
-        line = JSON.parse(text) as LogLine;
-      } catch {
-        return;
-      }
-      logs.push(line);
-      const address = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line.msg)?.[1];
-      if (address) {
-        clearTimeout(timer);
-        resolve(address);
-      }
-    });
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    try {
+      logs.push(JSON.parse(text) as LogLine);
+    } catch {
+      // Not a log line.
+    }
   });
+  const url = `http://127.0.0.1:${port}`;
+  const listening = (async () => {
+    const deadline = Date.now() + listenTimeoutMs;
+    while ((await fetch(`${url}/healthz`).catch(() => null))?.status !== 200) {
+      if (child.exitCode !== null) throw new Error(`the service exited (code ${child.exitCode}) before listening`);
+      if (Date.now() > deadline) throw new Error(`the service did not listen within ${listenTimeoutMs} ms`);
+      await sleep(50);
+    }
+  })();
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
@@ -58,9 +67,8 @@ export async function startService(env: Record<string, string>, listenTimeoutMs 
       await exited;
       clearTimeout(timer);
     })());
-  let url: string;
   try {
-    url = await listening;
+    await listening;
   } catch (error) {
     await stop();
     throw error;
