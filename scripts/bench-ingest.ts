@@ -1,16 +1,20 @@
 /**
  * Ingest throughput (MB/s) and peak RSS on synthetic Chinese corpora of growing size, each ingested
- * from scratch in its own process. Usage: npm run bench:ingest [-- 10,25,50]
+ * from scratch in its own process, and on a corpus of many small files.
+ * Usage: npm run bench:ingest [-- 10,25,50] [--small-files 5000]
  */
 import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CMRC_CONTEXTS, explainMissingData, hasCmrc } from './lib/datasets.ts';
 import { PROJECT_ROOT, SEED_DIR } from './lib/paths.ts';
-import { syntheticCorpus } from './lib/synthetic-corpus.ts';
+import { smallFilesCorpus, syntheticCorpus } from './lib/synthetic-corpus.ts';
 
-const sizes = (process.argv[2] ?? '10,25,50').split(',').map(Number);
+const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { 'small-files': { type: 'string', default: '5000' } } });
+const sizes = (positionals[0] ?? '10,25,50').split(',').map(Number);
+const SMALL_FILES = Number(flags['small-files']);
 /** The same V8 flags `npm run ingest` runs with (package.json). */
 const INGEST_NODE_FLAGS = ['--max-old-space-size=512'];
 interface ChildResult {
@@ -63,6 +67,15 @@ if (rows.length > 1) {
   const first = rows[0]!;
   const last = rows.at(-1)!;
   console.log(`\nPeak RSS grows ${((last.maxRssMB - first.maxRssMB) / (last.mb - first.mb)).toFixed(2)} MB per MB of corpus between ${first.mb.toFixed(0)} and ${last.mb.toFixed(0)} MB.`);
+}
+if (SMALL_FILES > 0) {
+  const corpus = await smallFilesCorpus(source, join(tmpdir(), `zhida-bench-small-${SMALL_FILES}`), SMALL_FILES);
+  const indexDir = await mkdtemp(join(tmpdir(), 'zhida-bench-index-'));
+  const small = ingestInChild(corpus, indexDir, true);
+  await rm(indexDir, { recursive: true, force: true });
+  console.log(
+    `\n${SMALL_FILES} small files (${(small.bytes / 1024 / 1024).toFixed(1)} MB, ${small.chunks} chunks) from scratch: ${small.seconds.toFixed(1)} s, peak RSS ${small.maxRssMB.toFixed(0)} MB.`,
+  );
 }
 if (incremental) {
   console.log(

@@ -24,3 +24,17 @@ export async function syntheticCorpus(sourceDir: string, outDir: string, megabyt
   await writeFile(join(outDir, '.complete'), '');
   return outDir;
 }
+
+/** `count` small documents, one CMRC context each (cycled, figures renumbered), 500 to a folder. */
+export async function smallFilesCorpus(sourceDir: string, outDir: string, count: number): Promise<string> {
+  if (existsSync(join(outDir, '.complete'))) return outDir;
+  const texts = await Promise.all((await readdir(sourceDir)).sort().map((name) => readFile(join(sourceDir, name), 'utf8')));
+  for (let i = 0; i < count; i++) {
+    const dir = join(outDir, `part-${String(Math.floor(i / 500)).padStart(3, '0')}`);
+    await mkdir(dir, { recursive: true });
+    const text = texts[i % texts.length]!.replace(/\d+/g, (d) => String(Number(d) + i));
+    await writeFile(join(dir, `doc-${String(i).padStart(5, '0')}.txt`), `第${i + 1}号文档。\n${text}`);
+  }
+  await writeFile(join(outDir, '.complete'), '');
+  return outDir;
+}

@@ -11,5 +11,5 @@ export interface IngestRequest {
 export type IngestChildMessage =
   | { type: 'progress'; progress: IngestProgress }
   | { type: 'log'; level: 'info' | 'warn'; message: string }
-  | { type: 'done'; report: IngestReport }
+  | { type: 'done'; report: IngestReport; maxRssMB: number }
   | { type: 'failed'; message: string; lockedBy: number | null };

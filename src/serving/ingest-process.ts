@@ -29,7 +29,7 @@ async function run({ config, full }: IngestRequest): Promise<void> {
         void send({ type: 'progress', progress });
       },
     });
-    await send({ type: 'done', report });
+    await send({ type: 'done', report, maxRssMB: process.resourceUsage().maxRSS / 1024 });
   } catch (error) {
     await send({ type: 'failed', message: (error as Error).message, lockedBy: error instanceof IngestLockedError ? error.holder : null });
   }

@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
+import { describeReport } from '../ingest/describe-report.ts';
 import type { IngestProgress, IngestReport } from '../ingest/progress.ts';
 import type { EngineLog } from '../engine.ts';
 import type { IngestChildMessage, IngestRequest } from './ingest-messages.ts';
@@ -52,7 +53,10 @@ export function childProcessIngest(log: EngineLog): IngestRunner {
       // An abort also arrives here (AbortError) before 'exit'.
       child.on('error', reject);
       child.on('exit', (code, signal) => {
-        if (outcome?.type === 'done') resolve(outcome.report);
+        if (outcome?.type === 'done') {
+          log.info(`${describeReport(outcome.report).replace(/\n/g, ' ')} (ingest peak RSS ${outcome.maxRssMB.toFixed(0)} MB)`);
+          resolve(outcome.report);
+        }
         else if (outcome?.type === 'failed') reject(outcome.lockedBy ? new IngestBusyError(outcome.lockedBy) : new Error(outcome.message));
         else reject(new Error(`the ingest process stopped (${signal ?? `exit code ${code}`})${stderr ? `: ${stderr.trim().split('\n').at(-1)}` : ''}`));
       });

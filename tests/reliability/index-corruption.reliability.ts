@@ -41,6 +41,14 @@ after(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
+/** A copy of ./seeds and an index folder, in a temporary folder removed after the suite. */
+async function folders(): Promise<{ seeds: string; index: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'zhida-corrupt-'));
+  dirs.push(root);
+  await cp(join(PROJECT_ROOT, 'seeds'), join(root, 'seeds'), { recursive: true });
+  return { seeds: join(root, 'seeds'), index: join(root, 'index') };
+}
+
 function ingest(seeds: string, index: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'ingest/cli.ts'), '--quiet'], { cwd: PROJECT_ROOT, env: { ...process.env, SEEDS_DIR: seeds, INDEX_DIR: index }, stdio: 'ignore' });
 }
@@ -59,11 +67,7 @@ interface IndexStatus {
 describe('a damaged index', () => {
   for (const [what, { file, damage }] of Object.entries(CORRUPTIONS)) {
     it(`${what}: reported, the previous version serves exact text, and the service repairs it`, async () => {
-      const root = await mkdtemp(join(tmpdir(), 'zhida-corrupt-'));
-      dirs.push(root);
-      const seeds = join(root, 'seeds');
-      const index = join(root, 'index');
-      await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });
+      const { seeds, index } = await folders();
       ingest(seeds, index);
       const good = (await currentVersionDir(index))!;
       await writeFile(join(seeds, 'new.txt'), '青海德令哈的量子星云数据港主要承担西北地区的冷数据存储。');
@@ -93,11 +97,7 @@ describe('a damaged index', () => {
   }
 
   it('with no good version left, the service rebuilds before it serves instead of exiting', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'zhida-corrupt-'));
-    dirs.push(root);
-    const seeds = join(root, 'seeds');
-    const index = join(root, 'index');
-    await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });
+    const { seeds, index } = await folders();
     ingest(seeds, index);
     await truncate(join((await currentVersionDir(index))!, 'vectors-0.hnsw'), 0);
     const service = await startService({ SEEDS_DIR: seeds, INDEX_DIR: index });

@@ -18,6 +18,17 @@ const ingestInProcess: IngestRunner = (config, run) => buildIndex({ ...ingestOpt
 const engines: LiveEngine[] = [];
 after(() => Promise.all(engines.map((engine) => engine.close())));
 
+/** A live engine whose ingests wait until `open()` is called, to look at it while a refresh is pending. */
+function gatedLiveEngine(config: Config): { live: LiveEngine; open(): void } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const live = liveEngine(config, async (c, run) => {
+    await gate;
+    return ingestInProcess(c, run);
+  });
+  return { live, open };
+}
+
 function liveEngine(config: Config, ingest: IngestRunner = ingestInProcess): LiveEngine {
   const engine = new LiveEngine(config, quiet, { tokenizer, ingest, pollMs: 100 });
   engines.push(engine);
@@ -61,12 +72,7 @@ describe('LiveEngine', () => {
     const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
     await ingestInProcess(config, { full: false });
     await writeFile(join(seeds, 'c.txt'), '甘肃庆阳集群重点服务京津冀。');
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const live = liveEngine(config, async (c, run) => {
-      await gate;
-      return ingestInProcess(c, run);
-    });
+    const { live, open: release } = gatedLiveEngine(config);
     await live.start();
     assert.ok(live.current(), 'serving before the rebuild finishes');
     assert.equal(live.status().refreshing, true);
@@ -128,12 +134,7 @@ describe('LiveEngine', () => {
     const damaged = (await currentVersionDir(config.INDEX_DIR))!;
     await truncate(join(damaged, 'vectors-0.hnsw'), 0);
 
-    let refreshDone!: () => void;
-    const refreshed = new Promise<void>((resolve) => (refreshDone = resolve));
-    const gated = liveEngine(config, async (c, run) => {
-      await refreshed;
-      return ingestInProcess(c, run);
-    });
+    const { live: gated, open: refreshDone } = gatedLiveEngine(config);
     await gated.start();
     assert.equal(gated.current()!.directory, good, 'the newest version that loads is served');
     assert.match(gated.status().lastError!, /vectors-0\.hnsw/);
