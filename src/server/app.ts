@@ -40,6 +40,8 @@ export interface BuildAppOptions {
   lease?: QaServicePluginOptions['lease'];
   /** With a live index: the served version and its refresh, for /readyz. */
   indexStatus?: QaServicePluginOptions['indexStatus'];
+  /** With a live index: ingest now and swap (for routes that change the documents). */
+  refreshIndex?: QaServicePluginOptions['refreshIndex'];
   /** Runs when the app closes, after in-flight requests (e.g. stops watching the index and a running ingest). */
   onClose?: () => Promise<void>;
 }
@@ -74,7 +76,7 @@ export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, optio
 
 /** Builds a ready (not yet listening) Fastify instance: call `listen()` to serve, or `inject()` to test. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { config, qa, indexStats, examples, lease, indexStatus } = options;
+  const { config, qa, indexStats, examples, lease, indexStatus, refreshIndex } = options;
   const app = Fastify({
     logger: withRedaction(options.logger, config.LOG_LEVEL),
     genReqId: requestIdFor,
@@ -104,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void (reply as FastifyReply).code(statusCode).header(REQUEST_ID_HEADER, request.id).send(body);
     },
   });
-  await app.register(appPlugin, { config, qa, indexStats, examples, ...(lease ? { lease } : {}), ...(indexStatus ? { indexStatus } : {}) });
+  await app.register(appPlugin, { config, qa, indexStats, examples, ...(lease ? { lease } : {}), ...(indexStatus ? { indexStatus } : {}), ...(refreshIndex ? { refreshIndex } : {}) });
   if (options.onClose) app.addHook('onClose', options.onClose);
   await app.ready();
   return app;

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     indexStats: () => live?.current()?.stats,
     examples: () => live?.current()?.examples,
     indexStatus: () => live!.status(),
+    refreshIndex: (reason, options) => live!.refresh(reason, options),
     onClose: async () => live?.close(),
   });
   live = new LiveEngine(config, app.log, { pollMs: config.INDEX_WATCH_INTERVAL_MS });

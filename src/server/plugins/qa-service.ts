@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../errors.ts';
-import type { IndexStatus } from '../../serving/live-engine.ts';
+import type { IndexStatus, RefreshResult } from '../../serving/live-engine.ts';
 import type { QaService } from '../../types.ts';
 
 declare module 'fastify' {
@@ -12,6 +12,11 @@ declare module 'fastify' {
     isReady(): boolean;
     /** The served index and its refresh, when the engine is a live one. */
     indexStatus(): IndexStatus | undefined;
+    /**
+     * Ingests the documents now (incrementally unless `full`) and resolves once the new index is served;
+     * progress shows in `indexStatus()`. Calls during a refresh are queued behind it. NOT_READY without a live index.
+     */
+    refreshIndex(reason: string, options?: { full?: boolean }): Promise<RefreshResult>;
   }
   interface FastifyRequest {
     /** The QA engine this request was first given: a live index swap never changes it mid-request. Throws NOT_READY (503) while none is loaded. */
@@ -32,6 +37,7 @@ export interface QaServicePluginOptions {
   /** Leases the serving engine so that a swapped-out index is released only after the requests using it end. */
   lease?: () => QaLease | undefined;
   indexStatus?: () => IndexStatus;
+  refreshIndex?: (reason: string, options?: { full?: boolean }) => Promise<RefreshResult>;
 }
 
 const PINNED = Symbol('qa engine of the request');
@@ -53,6 +59,9 @@ export default fp<QaServicePluginOptions>(
     app.decorate('config', options.config);
     app.decorate('isReady', () => options.qa() !== undefined);
     app.decorate('indexStatus', () => options.indexStatus?.());
+    app.decorate('refreshIndex', (reason: string, refresh?: { full?: boolean }) =>
+      options.refreshIndex ? options.refreshIndex(reason, refresh) : Promise.reject(new AppError('NOT_READY', 'This service has no live index to refresh')),
+    );
     app.decorateRequest(PINNED, null);
     app.decorateRequest(LEASE, null);
     app.decorateRequest('qa', function (this: FastifyRequest) {
