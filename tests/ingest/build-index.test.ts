@@ -24,7 +24,7 @@ test('ingest indexes txt, md, html and GBK files, skips binary ones, and keeps o
   const config = await testConfig(seeds);
   const report = await buildIndex(ingestOptionsFromConfig(config, silentLog, tokenizer));
   assert.deepEqual(report.added.sort(), ['legacy.txt', 'notes/guide.md', 'page.html', 'seed.txt']);
-  assert.deepEqual(report.skipped.map((s) => s.source), ['image.txt']);
+  assert.deepEqual(report.skipped.map((s) => s.source), ['ignored.pdf', 'image.txt'], 'other file types are reported, not silently left out');
   const index = await loadIndex(config.INDEX_DIR);
   assert.equal(index.manifest.files['legacy.txt']!.encoding, 'gb18030');
   for (const chunk of index.chunks.records) {
