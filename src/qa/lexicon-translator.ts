@@ -11,9 +11,9 @@ export function lexiconTranslator(lexicon: Lexicon): QueryTranslator {
 
 /** The first translator that succeeds (a model, then the lexicon when the model fails). */
 export function firstTranslation(...translators: QueryTranslator[]): QueryTranslator {
-  return async (query) => {
+  return async (query, signal) => {
     for (const translate of translators) {
-      const translated = await translate(query);
+      const translated = await translate(query, signal);
       if (translated !== null) return translated;
     }
     return null;
