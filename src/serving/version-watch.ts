@@ -1,5 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { currentVersionDir } from '../index/versions.ts';
 
 export interface VersionWatch {
