@@ -15,7 +15,7 @@ export default async function responsesRoute(app: FastifyInstance) {
   app.post<{ Body: ResponsesBody }>('/v1/responses', { schema: responsesSchema }, async (request, reply) => {
     const messages = responseMessages(request.body.input);
     const { question, history } = chatQuestion(messages);
-    const qa = app.qa();
+    const qa = request.qa();
     const meta: ResponseMeta = {
       id: newId('resp'),
       messageId: newId('msg'),
