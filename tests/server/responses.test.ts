@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { ANSWER_TEXT, FakeQaService, NO_ANSWER_TEXT } from './fake-qa-service.ts';
+import { ANSWER_TEXT, FakeQaService, fixedResponseQa, NO_ANSWER_TEXT } from './fake-qa-service.ts';
 import { fakeAppPerSuite, parseSse, testApp } from './test-app.ts';
 
 const QUESTION = '数字经济健康发展有哪三个“有利于”？';
@@ -101,5 +101,16 @@ describe('POST /v1/responses when the engine fails midway', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('POST /v1/responses when the LLM failed and the offline answerer answered', () => {
+  it('marks the response with fallback, as /v1/ask does', async () => {
+    const fake = new FakeQaService();
+    const answered = await fake.ask(QUESTION, {});
+    const app = await testApp(fixedResponseQa({ ...answered, fallback: 'llm_unavailable' }));
+    const body = (await respond(app, { input: QUESTION })).json();
+    assert.equal(body.fallback, 'llm_unavailable');
+    await app.close();
   });
 });
