@@ -64,6 +64,8 @@ async function defaultRewriter(config: Config, log: EngineLog): Promise<Question
   return llmRewriter(await createConfiguredChatModel(config), { onFallback: (error) => log.warn(`LLM question rewrite failed (${error instanceof Error ? error.message : String(error)}); rewrote by rule`) });
 }
 
+const EXAMPLE_SOURCE_CHUNKS = 2_000;
+
 /** Ingests when the index is missing or stale, loads it, and wires retrieval to the configured answerer. */
 export async function loadEngine(config: Config, log: EngineLog, rewrite?: QuestionRewriter): Promise<Engine> {
   const tokenizer = new JiebaTokenizer();
@@ -116,7 +118,8 @@ export async function openEngine(config: Config, log: EngineLog, options: OpenEn
   return {
     qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, config.llmEnabled ? config.LLM_TIMEOUT_MS : undefined),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
-    examples: exampleQuestions(index.chunks.records),
+    // Example questions come from the first chunks' headings: reading all of a large index's chunks would add seconds to start-up.
+    examples: exampleQuestions(index.chunks.records(0, EXAMPLE_SOURCE_CHUNKS)),
     directory: index.directory,
     close: () => index.close(),
   };

@@ -42,6 +42,10 @@ export interface SearchResult extends ChunkRecord {
 /** Text in, search-ready terms out; the same function runs at index and at query time. */
 export interface Tokenizer {
   tokenize(text: string): string[];
+  /** The same for text already through `normaliseForMatch` (callers that need the normalised text too). */
+  tokenizeNormalised(normalisedText: string): string[];
+  /** Loads dictionaries now instead of on first use. */
+  preload?(): void;
 }
 
 export interface Retriever {

@@ -2,13 +2,21 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+export interface CorpusShape {
+  /** Cut each copied document into files of about this many characters (at sentence ends); 0 keeps documents whole. */
+  pieceChars?: number;
+}
+
 /**
- * A Chinese corpus of about `megabytes` MB made from the CMRC contexts: each copy rotates every
+ * A Chinese corpus of about `megabytes` MB made from the contexts in `sourceDirs`: each copy rotates every
  * file's sentences and renumbers its figures, so copies are not byte-identical and vocabulary varies.
  */
-export async function syntheticCorpus(sourceDir: string, outDir: string, megabytes: number): Promise<string> {
+export async function syntheticCorpus(sourceDirs: string | string[], outDir: string, megabytes: number, shape: CorpusShape = {}): Promise<string> {
   if (existsSync(join(outDir, '.complete'))) return outDir;
-  const files = await Promise.all((await readdir(sourceDir)).sort().map(async (name) => ({ name, text: await readFile(join(sourceDir, name), 'utf8') })));
+  const files = [];
+  for (const [d, dir] of [sourceDirs].flat().entries()) {
+    for (const name of (await readdir(dir)).sort()) files.push({ name: `${d}-${name}`, text: await readFile(join(dir, name), 'utf8') });
+  }
   const perCopy = files.reduce((s, f) => s + Buffer.byteLength(f.text), 0);
   const copies = Math.ceil((megabytes * 1024 * 1024) / perCopy);
   for (let copy = 0; copy < copies; copy++) {
@@ -18,7 +26,9 @@ export async function syntheticCorpus(sourceDir: string, outDir: string, megabyt
       const sentences = text.split(/(?<=[。！？])/);
       const shift = copy % Math.max(1, sentences.length);
       const rotated = [...sentences.slice(shift), ...sentences.slice(0, shift)].join('');
-      await writeFile(join(dir, name), `第${copy + 1}版。\n${rotated.replace(/\d+/g, (d) => String(Number(d) + copy))}`);
+      const renumbered = `第${copy + 1}版。\n${rotated.replace(/\d+/g, (d) => String(Number(d) + copy))}`;
+      const pieces = shape.pieceChars ? cutAtSentences(renumbered, shape.pieceChars) : [renumbered];
+      for (const [p, piece] of pieces.entries()) await writeFile(join(dir, pieces.length > 1 ? name.replace(/\.txt$/, `-${p}.txt`) : name), piece);
     }
   }
   await writeFile(join(outDir, '.complete'), '');
@@ -37,4 +47,19 @@ export async function smallFilesCorpus(sourceDir: string, outDir: string, count:
   }
   await writeFile(join(outDir, '.complete'), '');
   return outDir;
+}
+
+/** Consecutive runs of whole sentences of about `size` characters (news-article sized files). */
+function cutAtSentences(text: string, size: number): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of text.split(/(?<=[。！？])/)) {
+    if (current.length >= size) {
+      pieces.push(current);
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current) pieces.push(current);
+  return pieces;
 }

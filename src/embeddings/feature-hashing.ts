@@ -3,13 +3,31 @@
  * package offers a stable, dependency-free 32-bit string hash with the mixing we need.
  */
 
-/** FNV-1a over UTF-16 code units, then a murmur3 finaliser so low and high bits are both well mixed. */
-export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a state after `text`, continuing from `state`. */
+function fnv(text: string, state: number): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** The hash of `prefix + text` for a fixed prefix, without building the string (ingest hashes millions). */
+export function prefixedHasher(prefix: string): (text: string) => number {
+  const state = fnv(prefix, FNV_OFFSET);
+  return (text) => mix(fnv(text, state));
+}
+
+/** FNV-1a over UTF-16 code units, then a murmur3 finaliser so low and high bits are both well mixed. */
+export function hashFeature(feature: string): number {
+  return mix(fnv(feature, FNV_OFFSET));
+}
+
+function mix(state: number): number {
+  let h = state;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,6 +1,5 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { open } from 'node:fs/promises';
+import { BatchedWriter } from '../index/batched-writer.ts';
 import type { FeatureCounts } from './local.ts';
 
 /**
@@ -10,10 +9,10 @@ import type { FeatureCounts } from './local.ts';
  * little binary layout is simpler than any serialisation package for this.
  */
 export class FeatureSpillWriter {
-  private readonly stream: WriteStream;
+  private readonly out: BatchedWriter;
 
   constructor(readonly file: string) {
-    this.stream = createWriteStream(file);
+    this.out = new BatchedWriter(file);
   }
 
   async write(features: { hashes: Uint32Array; weights: Float32Array }): Promise<void> {
@@ -22,12 +21,11 @@ export class FeatureSpillWriter {
     record.writeUInt32LE(n, 0);
     Buffer.from(features.hashes.buffer, features.hashes.byteOffset, 4 * n).copy(record, 4);
     Buffer.from(features.weights.buffer, features.weights.byteOffset, 4 * n).copy(record, 4 + 4 * n);
-    if (!this.stream.write(record)) await once(this.stream, 'drain');
+    await this.out.write(record);
   }
 
-  async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
+  close(): Promise<void> {
+    return this.out.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
 import { cjkBigrams } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Tokenizer } from '../types.ts';
-import { fold, hashFeature, statsSlot } from './feature-hashing.ts';
+import { fold, prefixedHasher, statsSlot } from './feature-hashing.ts';
 import { LocalEmbeddingStats } from './local-stats.ts';
 
 export const LOCAL_EMBEDDER_KIND = 'local-hash-v1';
@@ -10,6 +10,9 @@ export const LOCAL_EMBEDDER_KIND = 'local-hash-v1';
 /** Words carry meaning; character bigrams catch what the segmenter cut differently. */
 const WORD_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.3;
+/** Features are hashed as `w:word` and `b:bigram`. */
+const hashWord = prefixedHasher('w:');
+const hashBigram = prefixedHasher('b:');
 
 export interface LocalHashEmbeddingsParams extends EmbeddingsParams {
   dimensions: number;
@@ -45,21 +48,20 @@ export class LocalHashEmbeddings extends Embeddings {
    * feature's sublinear term frequency (1 + ln tf) times the weight of its kind.
    */
   featuresFromTerms(terms: readonly string[], normalisedText: string): FeatureCounts {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(`w:${term}`, (counts.get(`w:${term}`) ?? 0) + 1);
-    for (const bigram of cjkBigrams(normalisedText)) counts.set(`b:${bigram}`, (counts.get(`b:${bigram}`) ?? 0) + 1);
+    const words = new Map<string, number>();
+    for (const term of terms) words.set(term, (words.get(term) ?? 0) + 1);
+    const bigrams = new Map<string, number>();
+    for (const bigram of cjkBigrams(normalisedText)) bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1);
     const features: FeatureCounts = new Map();
-    for (const [feature, tf] of counts) {
-      const hash = hashFeature(feature);
-      const weight = (feature.startsWith('w:') ? WORD_WEIGHT : BIGRAM_WEIGHT) * (1 + Math.log(tf));
-      features.set(hash, (features.get(hash) ?? 0) + weight);
-    }
+    const add = (hash: number, weight: number) => features.set(hash, (features.get(hash) ?? 0) + weight);
+    for (const [word, tf] of words) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
+    for (const [bigram, tf] of bigrams) add(hashBigram(bigram), BIGRAM_WEIGHT * (1 + Math.log(tf)));
     return features;
   }
 
   features(text: string): FeatureCounts {
     const normalised = normaliseForMatch(text);
-    return this.featuresFromTerms(this.tokenizer.tokenize(normalised), normalised);
+    return this.featuresFromTerms(this.tokenizer.tokenizeNormalised(normalised), normalised);
   }
 
   /** The document-frequency slots of feature hashes, for {@link LocalEmbeddingStats.observe}. */

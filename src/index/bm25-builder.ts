@@ -1,5 +1,26 @@
 import { Bm25Segment, TF_MAX } from './bm25-segment.ts';
 import { Growable } from './growable.ts';
+import { TermDictionary } from './term-dictionary.ts';
+
+/**
+ * A document's distinct terms, joined by line breaks (terms hold no whitespace), and each one's frequency:
+ * one string and one byte array cross from an analysis thread far cheaper than an array of every term.
+ */
+export interface CountedTerms {
+  joined: string;
+  tfs: Uint8Array;
+  /** All terms, repeats included (the BM25 document length). */
+  length: number;
+}
+
+export function countTerms(terms: readonly string[]): CountedTerms {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const tfs = new Uint8Array(counts.size);
+  let i = 0;
+  for (const tf of counts.values()) tfs[i++] = Math.min(tf, TF_MAX);
+  return { joined: [...counts.keys()].join('\n'), tfs, length: terms.length };
+}
 
 /**
  * Collects one segment's postings while ingest walks the corpus, document by document: a term
@@ -21,38 +42,44 @@ export class Bm25Builder {
 
   /** Adds a document from its terms and returns its number. */
   addDocument(terms: readonly string[]): number {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    return this.addCountedDocument(terms.length, counts);
+    return this.addCounted(countTerms(terms));
+  }
+
+  addCounted({ joined, tfs, length }: CountedTerms): number {
+    if (length) joined.split('\n').forEach((term, i) => this.addPosting(term, tfs[i]!));
+    return this.endDocument(length);
   }
 
   /** Adds a document whose terms are already counted (a reused chunk of the previous index). */
   addCountedDocument(length: number, counts: Iterable<[string, number]>): number {
-    for (const [term, tf] of counts) {
-      let id = this.termIds.get(term);
-      if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-      this.postingTerms.push(id);
-      this.postingTfs.push(Math.min(tf, TF_MAX));
-    }
+    for (const [term, tf] of counts) this.addPosting(term, tf);
+    return this.endDocument(length);
+  }
+
+  private addPosting(term: string, tf: number): void {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+    this.postingTerms.push(id);
+    this.postingTfs.push(Math.min(tf, TF_MAX));
+  }
+
+  private endDocument(length: number): number {
     this.documentEnds.push(this.postingTerms.length);
     this.lengths.push(length);
     return this.base + this.lengths.length - 1;
   }
 
   build(): Bm25Segment {
-    const byId = [...this.termIds.keys()];
-    const order = byId.map((_, i) => i).sort((a, b) => (byId[a]! < byId[b]! ? -1 : 1));
-    const rankOf = new Uint32Array(byId.length);
-    order.forEach((id, rank) => (rankOf[id] = rank));
-    const offsets = new Uint32Array(byId.length + 1);
-    for (let p = 0; p < this.postingTerms.length; p++) offsets[rankOf[this.postingTerms.at(p)]! + 1]!++;
-    for (let t = 0; t < byId.length; t++) offsets[t + 1]! += offsets[t]!;
-    const fill = offsets.slice(0, byId.length);
+    const terms = [...this.termIds.keys()];
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let p = 0; p < this.postingTerms.length; p++) offsets[this.postingTerms.at(p) + 1]!++;
+    for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;
+    const fill = offsets.slice(0, terms.length);
     const packed = new Uint32Array(this.postingTerms.length);
     let p = 0;
     this.documentEnds.forEach((end, local) => {
-      for (; p < end; p++) packed[fill[rankOf[this.postingTerms.at(p)]!]!++] = local * (TF_MAX + 1) + this.postingTfs.at(p);
+      for (; p < end; p++) packed[fill[this.postingTerms.at(p)]!++] = local * (TF_MAX + 1) + this.postingTfs.at(p);
     });
-    return new Bm25Segment(this.base, order.map((id) => byId[id]!), offsets, packed, Uint32Array.from(this.lengths));
+    return Bm25Segment.inMemory(this.base, TermDictionary.fromTerms(terms), offsets, packed, Uint32Array.from(this.lengths));
   }
 }

@@ -1,5 +1,8 @@
-import { bm25Idf, bm25TermScore, DEFAULT_BM25, type Bm25Params } from './bm25.ts';
-import type { Bm25Segment } from './bm25-segment.ts';
+import { LRUCache } from 'lru-cache';
+import { bm25Idf, DEFAULT_BM25, type Bm25Params } from './bm25.ts';
+import { frequencyIn, type Bm25Segment } from './bm25-segment.ts';
+import { encodeTerm } from './term-dictionary.ts';
+import { TopK } from './top-k.ts';
 
 const MAX_QUERY_TERMS = 32;
 
@@ -9,10 +12,29 @@ export interface Bm25Hit {
   matchedTerms: string[];
 }
 
-/** BM25 over all segments with corpus-wide statistics, so results do not depend on how the index was cut. */
+/** A query term with its corpus statistics; `bit` is its place among the kept terms in query order. */
+interface QueryTerm {
+  term: string;
+  bit: number;
+  idf: number;
+  /** The most one posting can add: BM25 tends to idf · (k1 + 1) as tf grows. */
+  bound: number;
+  /** The term's number in each segment (-1 where absent). */
+  ids: number[];
+}
+
+/**
+ * BM25 over all segments with corpus-wide statistics, so results do not depend on how the index was cut.
+ * Search is exact top-k with MaxScore pruning (Turtle & Flood 1995): rare terms are scored over their whole
+ * posting lists; once the frequent terms left could not lift an unseen document into the top k, they are
+ * only looked up for the documents that still can make it. Hand-written: no package scores typed-array
+ * postings this way.
+ */
 export class Bm25Index {
   readonly documentCount: number;
   private readonly averageLength: number;
+  /** Per-document scratch for one search at a time (searches are synchronous). */
+  private scratch: { scores: Float64Array; masks: Uint32Array; touched: Uint32Array } | null = null;
 
   constructor(
     readonly segments: readonly Bm25Segment[],
@@ -22,8 +44,16 @@ export class Bm25Index {
     this.averageLength = this.documentCount ? segments.reduce((s, g) => s + g.totalLength, 0) / this.documentCount : 0;
   }
 
+  /** The answerer weighs every word of every passage it reads, and the same words come back query after query. */
+  private readonly frequencies = new LRUCache<string, number>({ max: 100_000 });
+
   documentFrequency(term: string): number {
-    return this.segments.reduce((s, g) => s + g.documentFrequency(term), 0);
+    let df = this.frequencies.get(term);
+    if (df === undefined) {
+      const encoded = encodeTerm(term);
+      this.frequencies.set(term, (df = this.segments.reduce((s, g) => s + g.frequencyOfTerm(g.termId(encoded)), 0)));
+    }
+    return df;
   }
 
   private segmentOf(doc: number): Bm25Segment | undefined {
@@ -48,29 +78,110 @@ export class Bm25Index {
 
   private turned: Bm25Segment | undefined;
 
+  close(): void {
+    for (const segment of this.segments) segment.close();
+  }
+
   get termCount(): number {
-    return this.segments.reduce((s, g) => s + g.terms.length, 0);
+    return this.segments.reduce((s, g) => s + g.termCount, 0);
+  }
+
+  /** The distinct indexed query terms, at most {@link MAX_QUERY_TERMS}: the rarest (most informative) ones. */
+  private queryTerms(queryTerms: readonly string[]): QueryTerm[] {
+    const found: Omit<QueryTerm, 'bit'>[] = [];
+    for (const term of new Set(queryTerms)) {
+      const encoded = encodeTerm(term);
+      const ids = this.segments.map((g) => g.termId(encoded));
+      const df = ids.reduce((sum, id, s) => sum + this.segments[s]!.frequencyOfTerm(id), 0);
+      if (!df) continue;
+      const idf = bm25Idf(df, this.documentCount);
+      found.push({ term, idf, bound: idf * (this.params.k1 + 1), ids });
+    }
+    const kept = new Set([...found].sort((a, b) => b.idf - a.idf).slice(0, MAX_QUERY_TERMS));
+    return found.filter((t) => kept.has(t)).map((t, bit) => ({ ...t, bit }));
   }
 
   search(queryTerms: readonly string[], k: number): Bm25Hit[] {
-    const unique = [...new Set(queryTerms)].filter((t) => this.documentFrequency(t) > 0).slice(0, MAX_QUERY_TERMS);
-    const scores = new Map<number, { score: number; mask: number }>();
-    unique.forEach((term, bit) => {
-      const idf = bm25Idf(this.documentFrequency(term), this.documentCount);
-      for (const segment of this.segments) {
-        segment.forEachDocumentWith(term, (doc, tf, length) => {
-          const s = bm25TermScore(tf, idf, length, this.averageLength, this.params);
-          const entry = scores.get(doc);
-          if (entry) {
-            entry.score += s;
-            entry.mask |= 1 << bit;
-          } else scores.set(doc, { score: s, mask: 1 << bit });
+    const terms = this.queryTerms(queryTerms);
+    if (!terms.length || k < 1) return [];
+    const byBound = [...terms].sort((a, b) => b.bound - a.bound);
+    // rest[i]: the most terms i… can still add to any document.
+    const rest = new Float64Array(byBound.length + 1);
+    for (let i = byBound.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + byBound[i]!.bound;
+    this.scratch ??= { scores: new Float64Array(this.documentCount), masks: new Uint32Array(this.documentCount), touched: new Uint32Array(this.documentCount) };
+    const { scores, masks, touched } = this.scratch;
+    let count = 0;
+    let best = 0;
+    let threshold = 0;
+    let i = 0;
+    try {
+      // Essential terms: every posting is scored, so any document may enter.
+      for (; i < byBound.length; i++) {
+        if (count >= k && best >= rest[i]!) {
+          threshold = kthLargest(scores, touched, count, k);
+          if (threshold > rest[i]!) break;
+        }
+        const term = byBound[i]!;
+        const bit = 1 << term.bit;
+        term.ids.forEach((id, s) => {
+          if (id < 0) return;
+          const segment = this.segments[s]!;
+          const { base, lengths } = segment;
+          const postings = segment.postingsOf(id);
+          for (let p = 0; p < postings.length; p++) {
+            const packed = postings[p]!;
+            const local = packed >>> 8;
+            const doc = base + local;
+            if (masks[doc] === 0) touched[count++] = doc;
+            const score = (scores[doc]! += this.termScore(packed & 0xff, term.idf, lengths[local]!));
+            masks[doc]! |= bit;
+            if (score > best) best = score;
+          }
         });
       }
-    });
-    return [...scores]
-      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, k)
-      .map(([doc, { score, mask }]) => ({ doc, score, matchedTerms: unique.filter((_, bit) => mask & (1 << bit)) }));
+      // Non-essential terms: looked up only for the documents that can still reach the threshold.
+      let candidates = Array.from(touched.subarray(0, count)).sort((a, b) => a - b);
+      for (; i < byBound.length; i++) {
+        candidates = candidates.filter((doc) => scores[doc]! + rest[i]! >= threshold);
+        const term = byBound[i]!;
+        // Candidates are in document order: each segment's list is read once, for the run of candidates in it.
+        let segment = -1;
+        let g: Bm25Segment | undefined;
+        let postings: Uint32Array | null = null;
+        for (const doc of candidates) {
+          if (!g || doc >= g.base + g.documentCount) {
+            do g = this.segments[++segment]!;
+            while (doc >= g.base + g.documentCount);
+            const id = term.ids[segment]!;
+            postings = id < 0 ? null : g.postingsOf(id);
+          }
+          const tf = postings ? frequencyIn(postings, doc - g.base) : 0;
+          if (!tf) continue;
+          scores[doc]! += this.termScore(tf, term.idf, g.lengths[doc - g.base]!);
+          masks[doc]! |= 1 << term.bit;
+        }
+        if (candidates.length >= k) threshold = Math.max(threshold, kthLargest(scores, Uint32Array.from(candidates), candidates.length, k));
+      }
+      const top = new TopK(k);
+      for (let t = 0; t < count; t++) top.offer(touched[t]!, scores[touched[t]!]!);
+      return top.sorted().map(({ id: doc, score }) => ({ doc, score, matchedTerms: terms.filter((t) => masks[doc]! & (1 << t.bit)).map((t) => t.term) }));
+    } finally {
+      for (let t = 0; t < count; t++) {
+        scores[touched[t]!] = 0;
+        masks[touched[t]!] = 0;
+      }
+    }
   }
+
+  private termScore(tf: number, idf: number, length: number): number {
+    const { k1, b } = this.params;
+    return (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + b * (length / (this.averageLength || 1))));
+  }
+}
+
+/** The k-th largest score among `docs[0 … count)` (k ≤ count). */
+function kthLargest(scores: Float64Array, docs: Uint32Array, count: number, k: number): number {
+  const top = new TopK(k);
+  for (let t = 0; t < count; t++) top.offer(docs[t]!, scores[docs[t]!]!);
+  return top.lowest();
 }

@@ -19,4 +19,9 @@ export class Growable<T extends Uint32Array | Uint8Array> {
   at(index: number): number {
     return this.data[index]!;
   }
+
+  /** The values pushed so far, as an array of their own. */
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
+  }
 }

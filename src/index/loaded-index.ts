@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { Bm25Segment } from './bm25-segment.ts';
-import { CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
+import { CHUNK_TABLE_FILE, CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
 import { verifyChecksums } from './integrity.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { OriginalStore } from './original-store.ts';
@@ -42,7 +42,7 @@ export async function loadVersion(directory: string): Promise<LoadedIndex> {
   if (manifest.checksums) await verifyChecksums(directory, manifest.checksums);
   try {
     const [chunks, bm25, embedderStats, originals] = await Promise.all([
-      ChunkStore.load(join(directory, CHUNKS_FILE)),
+      ChunkStore.open(join(directory, CHUNKS_FILE), join(directory, CHUNK_TABLE_FILE)),
       Promise.all(Array.from({ length: manifest.segments.count }, (_, i) => Bm25Segment.load(join(directory, bm25File(i))))).then((segments) => new Bm25Index(segments)),
       manifest.embedder.kind.startsWith('local') ? LocalEmbeddingStats.load(join(directory, EMBEDDER_STATS_FILE)) : null,
       OriginalStore.open(directory),
@@ -57,13 +57,17 @@ export async function loadVersion(directory: string): Promise<LoadedIndex> {
       bm25,
       embedderStats,
       originals,
+      close: () => {
+        chunks.close();
+        bm25.close();
+        originals.close();
+      },
       openVectors: (embeddings) =>
-        HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.segments.count, segmentSize: manifest.segments.size }, embeddings, (label) => chunks.document(label)).catch(
+        HnswVectorStore.open(directory, { dimensions: manifest.embedder.dimensions, segments: manifest.vectorSegments.count, segmentSize: manifest.vectorSegments.size }, embeddings, (label) => chunks.document(label)).catch(
           (cause: unknown) => {
             throw damagedIndex(directory, cause);
           },
         ),
-      close: () => originals.close(),
     };
   } catch (cause) {
     if (cause instanceof AppError) throw cause;

@@ -1,14 +1,16 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 const fileEntry = z.object({
   hash: z.string(),
   bytes: z.number().int().nonnegative(),
+  /** Modification time when read; a file of the same size and time is taken as unchanged without hashing it. */
+  modified: z.number().optional(),
   encoding: z.string(),
   chunks: z.number().int().nonnegative(),
 });
@@ -19,8 +21,10 @@ export const manifestSchema = z.object({
   embedder: z.object({ kind: z.string(), model: z.string().nullable(), dimensions: z.number().int().positive() }),
   tokenizer: z.string(),
   chunking: z.object({ maxChars: z.number().int(), overlapSentences: z.number().int(), headingRules: z.number().int().default(1) }),
-  /** Chunks 0…size-1 are segment 0, and so on: each has its own BM25 and vector files. */
+  /** Chunks 0…size-1 are BM25 segment 0, and so on: each has its own postings file. */
   segments: z.object({ count: z.number().int().nonnegative(), size: z.number().int().positive() }),
+  /** The same for vector graphs, which are cut more coarsely: a query searches every graph. */
+  vectorSegments: z.object({ count: z.number().int().nonnegative(), size: z.number().int().positive() }),
   files: z.record(z.string(), fileEntry),
   /** Files not indexed, with their content hash (absent when unreadable) so a fixed file is noticed. */
   skipped: z.array(z.object({ source: z.string(), reason: z.string(), hash: z.string().optional() })),
@@ -36,7 +40,22 @@ export async function writeManifest(directory: string, manifest: Manifest): Prom
   await writeFile(join(directory, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/**
+ * The last manifest read, by folder, size and time: start-up reads it to decide whether to ingest and again
+ * to load, and parsing the manifest of 80,000 files takes half a second.
+ */
+let lastRead: { key: string; manifest: Manifest } | null = null;
+
 export async function readManifest(directory: string): Promise<Manifest> {
+  const file = await stat(join(directory, MANIFEST_FILE)).catch(() => null);
+  const key = file ? `${directory}\u0000${file.size}\u0000${file.mtimeMs}` : '';
+  if (key && lastRead?.key === key) return lastRead.manifest;
+  const manifest = await parseManifest(directory);
+  lastRead = key ? { key, manifest } : null;
+  return manifest;
+}
+
+async function parseManifest(directory: string): Promise<Manifest> {
   let raw: string;
   try {
     raw = await readFile(join(directory, MANIFEST_FILE), 'utf8');

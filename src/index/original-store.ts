@@ -1,8 +1,8 @@
-import { closeSync, createWriteStream, openSync, read, type WriteStream } from 'node:fs';
+import { closeSync, openSync, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BatchedWriter } from './batched-writer.ts';
 
 /** Every document's decoded original, back to back in one file, and where each one sits in it. */
 export const ORIGINALS_FILE = 'originals.txt';
@@ -12,24 +12,23 @@ type Table = Record<string, [offset: number, bytes: number]>;
 
 /** Appends originals while ingest runs: one sequential file instead of thousands of small ones. */
 export class OriginalWriter {
-  private readonly stream: WriteStream;
+  private readonly out: BatchedWriter;
   private readonly table: Table = {};
   private offset = 0;
 
   constructor(private readonly directory: string) {
-    this.stream = createWriteStream(join(directory, ORIGINALS_FILE));
+    this.out = new BatchedWriter(join(directory, ORIGINALS_FILE));
   }
 
   async write(source: string, text: string): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
     this.table[source] = [this.offset, bytes.length];
     this.offset += bytes.length;
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+    await this.out.write(bytes);
   }
 
   async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'finish');
+    await this.out.close();
     await writeFile(join(this.directory, ORIGINALS_TABLE), JSON.stringify(this.table));
   }
 }

@@ -1,4 +1,5 @@
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
+import { countTerms, type CountedTerms } from '../index/bm25-builder.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { withBigrams } from '../retrieval/search-terms.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
@@ -14,7 +15,7 @@ export interface PackedFeatures {
 
 export type AnalysedDocument =
   | { ok: false; reason: string }
-  | { ok: true; text: string; encoding: string; chunks: ChunkRecord[]; terms: string[][]; features: PackedFeatures[] | null };
+  | { ok: true; text: string; encoding: string; chunks: ChunkRecord[]; terms: CountedTerms[]; features: PackedFeatures[] | null };
 
 export interface Analyser {
   tokenizer: Tokenizer;
@@ -24,15 +25,22 @@ export interface Analyser {
 }
 
 export function packFeatures(features: Map<number, number>): PackedFeatures {
-  return { hashes: Uint32Array.from(features.keys()), weights: Float32Array.from(features.values()) };
+  const hashes = new Uint32Array(features.size);
+  const weights = new Float32Array(features.size);
+  let i = 0;
+  for (const [hash, weight] of features) {
+    hashes[i] = hash;
+    weights[i++] = weight;
+  }
+  return { hashes, weights };
 }
 
 /** BM25 terms and (local) features of one chunk: one normalisation and one tokenisation serve both. */
 export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: Pick<Analyser, 'tokenizer' | 'featureSource'>) {
   const normalised = normaliseForMatch(searchText(chunk));
-  const words = analyser.tokenizer.tokenize(normalised);
+  const words = analyser.tokenizer.tokenizeNormalised(normalised);
   const features = analyser.featureSource ? packFeatures(analyser.featureSource.featuresFromTerms(words, normalised)) : null;
-  return { terms: withBigrams(words, normalised), features };
+  return { terms: countTerms(withBigrams(words, normalised)), features };
 }
 
 /** Everything ingest needs from one file's bytes; runs in a worker thread or in-line, the same either way. */
@@ -40,7 +48,7 @@ export function analyseDocument(source: string, bytes: Uint8Array, analyser: Ana
   const read = readDocument(source, bytes);
   if (!read.ok) return read;
   const chunks = chunkDocument(read.document, analyser.chunking);
-  const terms: string[][] = [];
+  const terms: CountedTerms[] = [];
   const features: PackedFeatures[] = [];
   for (const chunk of chunks) {
     const analysed = analyseChunk(chunk, analyser);

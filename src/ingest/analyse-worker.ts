@@ -27,7 +27,7 @@ const analyser: Analyser = {
 parentPort!.on('message', ({ id, source, bytes }: AnalyseRequest) => {
   try {
     const result = analyseDocument(source, bytes, analyser);
-    const transfer = result.ok && result.features ? result.features.flatMap((f) => [f.hashes.buffer, f.weights.buffer]) : [];
+    const transfer = result.ok ? [...result.terms.map((t) => t.tfs.buffer), ...(result.features ?? []).flatMap((f) => [f.hashes.buffer, f.weights.buffer])] : [];
     parentPort!.postMessage({ id, result }, transfer as ArrayBuffer[]);
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message });

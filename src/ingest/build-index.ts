@@ -1,5 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChunkOptions } from '../chunking/chunker.ts';
 import { HEADING_RULES } from '../chunking/headings.ts';
@@ -7,7 +8,7 @@ import type { EmbedderDescriptor } from '../embeddings/factory.ts';
 import { FeatureSpillWriter } from '../embeddings/feature-spill.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
-import { CHUNKS_FILE, ChunkWriter } from '../index/chunk-store.ts';
+import { CHUNK_TABLE_FILE, CHUNKS_FILE, ChunkWriter } from '../index/chunk-store.ts';
 import { EMBEDDER_STATS_FILE } from '../index/loaded-index.ts';
 import { checksumVersion } from '../index/integrity.ts';
 import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.ts';
@@ -31,8 +32,10 @@ export interface IngestOptions {
   embedder: EmbedderDescriptor;
   /** Builds the embedder; local embedders get the corpus statistics gathered while reading. */
   createEmbeddings(stats: LocalEmbeddingStats): Embeddings;
-  /** Chunks per index segment: ingest holds one segment's postings and graph in memory at a time. */
+  /** Chunks per BM25 segment: ingest holds one segment's postings in memory at a time. */
   segmentSize: number;
+  /** Chunks per vector graph: ingest holds one graph in memory at a time. */
+  vectorSegmentSize: number;
   /** Worker threads that analyse documents beside the main thread (0: analyse in-line with `tokenizer`). */
   workers: number;
   /** Ignore the previous index and rebuild everything. */
@@ -81,7 +84,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [...leftOut], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
     const manifestFiles: Manifest['files'] = {};
     const bm25 = new Bm25SegmentsWriter(staging, options.segmentSize);
-    const chunkWriter = new ChunkWriter(join(staging, CHUNKS_FILE));
+    const chunkWriter = new ChunkWriter(join(staging, CHUNKS_FILE), join(staging, CHUNK_TABLE_FILE));
     const originals = new OriginalWriter(staging);
     const spill = local ? new FeatureSpillWriter(join(staging, 'features.tmp')) : null;
     const reusedFrom = new Map<number, number>(); // new label → old label
@@ -96,31 +99,33 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         if (features && local) stats.observe(embeddings.slotsOf(features.hashes), -1);
       }
     };
+    // Small files are read synchronously: four promise round trips per file cost more than the read.
+    const readJob = (path: string, source: string): FileJob => {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (error) {
+        // A file removed or made unreadable since the scan is skipped, not fatal.
+        return { unreadable: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+      }
+      const hash = contentHash(bytes);
+      const unchanged = previous?.index.manifest.files[source]?.hash === hash;
+      const analysed = unchanged || !pool ? null : pool.analyse(source, bytes);
+      // Awaited in order below; this only keeps a failure from surfacing as unhandled before then.
+      analysed?.catch(() => undefined);
+      return { bytes, hash, analysed };
+    };
     // Files are read (and analysed by the workers) a few ahead of the one being indexed.
-    const jobs = new Map<number, Promise<FileJob>>();
+    const jobs = new Map<number, FileJob>();
     const startJob = (j: number) => {
       const file = files[j];
       if (!file || jobs.has(j)) return;
-      jobs.set(
-        j,
-        readFile(file.path).then(
-          (bytes): FileJob => {
-            const hash = contentHash(bytes);
-            const unchanged = previous?.index.manifest.files[file.source]?.hash === hash;
-            const analysed = unchanged || !pool ? null : pool.analyse(file.source, bytes);
-            // Awaited in order below; this only keeps a failure from surfacing as unhandled before then.
-            analysed?.catch(() => undefined);
-            return { bytes, hash, analysed };
-          },
-          // A file removed or made unreadable since the scan is skipped, not fatal.
-          (error: NodeJS.ErrnoException): FileJob => ({ unreadable: error.code ?? error.message }),
-        ),
-      );
+      jobs.set(j, readJob(file.path, file.source));
     };
 
     for (const [i, file] of files.entries()) {
       for (let j = i; j <= i + READ_AHEAD; j++) startJob(j);
-      const job = await jobs.get(i)!;
+      const job = jobs.get(i)!;
       jobs.delete(i);
       if ('unreadable' in job) {
         log.warn(`Skipping ${file.source}: cannot be read (${job.unreadable})`);
@@ -137,7 +142,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
           reusedFrom.set(label, oldLabel);
         }
         await originals.write(file.source, (await previous!.index.originals.read(file.source)) ?? '');
-        manifestFiles[file.source] = before;
+        manifestFiles[file.source] = { ...before, modified: file.modified };
         report.unchanged.push(file.source);
       } else {
         const analysed = job.analysed ? await job.analysed : analyseDocument(file.source, bytes, analyser);
@@ -156,7 +161,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
             await chunkWriter.append(chunk);
           }
           await originals.write(file.source, analysed.text);
-          manifestFiles[file.source] = { hash, bytes: file.bytes, encoding: analysed.encoding, chunks: analysed.chunks.length };
+          manifestFiles[file.source] = { hash, bytes: file.bytes, modified: file.modified, encoding: analysed.encoding, chunks: analysed.chunks.length };
           (before ? report.changed : report.added).push(file.source);
         }
       }
@@ -183,7 +188,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       chunksFile: join(staging, CHUNKS_FILE),
       spillFile: spill?.file ?? null,
       total,
-      segmentSize: options.segmentSize,
+      segmentSize: options.vectorSegmentSize,
       dimensions: options.embedder.dimensions,
       embeddings,
       previous,
@@ -204,7 +209,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       embedder: { ...options.embedder, dimensions: vectors.dimensions },
       tokenizer: options.tokenizerName,
       chunking: { maxChars: options.chunking.maxChars, overlapSentences: options.chunking.overlapSentences, headingRules: HEADING_RULES },
-      segments: { count: vectors.segments, size: options.segmentSize },
+      segments: { count: bm25.segments, size: options.segmentSize },
+      vectorSegments: { count: vectors.segments, size: options.vectorSegmentSize },
       files: manifestFiles,
       skipped: report.skipped,
       counts: { files: Object.keys(manifestFiles).length, chunks: total, terms: bm25.terms, bytes: Object.values(manifestFiles).reduce((s, f) => s + f.bytes, 0) },
@@ -218,6 +224,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   } finally {
     previous?.index.close();
     await pool?.close();
+    previous?.index.close();
     await release();
   }
 }

@@ -15,6 +15,7 @@ export function ingestOptionsFromConfig(config: Config, log: IngestLog, tokenize
     indexDir: config.INDEX_DIR,
     chunking: { maxChars: config.CHUNK_SIZE, overlapSentences: config.CHUNK_OVERLAP_SENTENCES },
     segmentSize: config.INDEX_SEGMENT_CHUNKS,
+    vectorSegmentSize: config.VECTOR_SEGMENT_CHUNKS,
     workers: config.INGEST_WORKERS,
     tokenizer,
     tokenizerName: TOKENIZER_NAME,

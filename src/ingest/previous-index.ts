@@ -58,10 +58,11 @@ export async function openPreviousIndex(
     return null;
   }
   const labelsBySource = new Map<string, number[]>();
-  index.chunks.records.forEach((record, label) => {
-    const labels = labelsBySource.get(record.source);
+  for (let label = 0; label < index.chunks.size; label++) {
+    const source = index.chunks.sourceOf(label)!;
+    const labels = labelsBySource.get(source);
     if (labels) labels.push(label);
-    else labelsBySource.set(record.source, [label]);
-  });
+    else labelsBySource.set(source, [label]);
+  }
   return { index, vectors, labelsBySource };
 }

@@ -72,7 +72,7 @@ export class HybridRetriever extends BaseRetriever implements Retriever {
     const { chunks, bm25, vectors, tokenizer } = this.parts;
     const { candidates, rrfK, bm25Weight, vectorWeight } = this.settings;
     const depth = Math.max(candidates, k);
-    const words = tokenizer.tokenize(normalised);
+    const words = tokenizer.tokenizeNormalised(normalised);
     const lexical = mode === 'vector' ? [] : bm25.search(withBigrams(words, normalised), depth);
     const semantic = mode === 'bm25' ? [] : vectors.searchVector(await this.queryVector(query, normalised, words), depth);
     const fused = reciprocalRankFusion(

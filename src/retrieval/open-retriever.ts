@@ -25,7 +25,10 @@ async function retrieverOver(index: LoadedIndex, config: Config, tokenizer: Toke
   const mismatch = embedderMismatch(index.manifest.embedder, describeEmbedder(config));
   if (mismatch) throw new AppError('INDEX_INCOMPATIBLE', `${mismatch}: rebuild with "npm run ingest -- --full" or change EMBEDDINGS`);
   const embeddings = createEmbeddings(config, tokenizer, index.embedderStats ?? undefined);
-  const vectors = await index.openVectors(embeddings);
+  const opening = index.openVectors(embeddings);
+  // The graphs are read off the main thread while the dictionary (≈1 s, synchronous) loads on it.
+  tokenizer.preload?.();
+  const vectors = await opening;
   return new HybridRetriever(
     { chunks: index.chunks, bm25: index.bm25, vectors, embeddings, tokenizer },
     {

@@ -20,9 +20,18 @@ function loadJieba(): Jieba {
 
 /** Search terms (`tokenize`) and precise-mode words (`words`) of normalised text, without stop words or punctuation. */
 export class JiebaTokenizer implements Tokenizer {
+  /** Loads the dictionaries now rather than on the first question. */
+  preload(): void {
+    loadJieba();
+  }
+
   /** Search mode with HMM: long words also yield their shorter dictionary words (数据中心 → 数据, 中心, 数据中心). */
   tokenize(text: string): string[] {
-    return keepContent(loadJieba().cutForSearch(normaliseForMatch(text), true));
+    return this.tokenizeNormalised(normaliseForMatch(text));
+  }
+
+  tokenizeNormalised(normalisedText: string): string[] {
+    return keepContent(loadJieba().cutForSearch(normalisedText, true));
   }
 
   /** Precise mode with HMM: one segmentation, no overlapping terms; used to score answers. */

@@ -67,3 +67,65 @@ test('a segment round-trips through save and load', async () => {
   assert.deepEqual(loaded.termsOf(8), [['赤水河', 3]]);
   assert.equal(new Bm25Index([loaded]).lengthOf(8), 5);
 });
+
+/** Exhaustive BM25 over every query term, the ranking pruned search must reproduce exactly. */
+function exhaustive(docs: string[][], query: string[], k: number) {
+  const n = docs.length;
+  const average = docs.reduce((s, d) => s + d.length, 0) / n;
+  const scores = new Map<number, number>();
+  for (const term of new Set(query)) {
+    const df = docs.filter((d) => d.includes(term)).length;
+    if (!df) continue;
+    docs.forEach((d, doc) => {
+      const tf = d.filter((t) => t === term).length;
+      if (tf) scores.set(doc, (scores.get(doc) ?? 0) + bm25TermScore(tf, bm25Idf(df, n), d.length, average));
+    });
+  }
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+}
+
+test('pruned top-k search ranks exactly as exhaustive scoring, across segments, in memory and read from disk', async () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // Zipf-like vocabulary: a few terms in most documents, many rare ones.
+  const vocabulary = Array.from({ length: 300 }, (_, i) => `词${i}`);
+  const pick = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)]!;
+  const docs = Array.from({ length: 2000 }, () => Array.from({ length: 5 + Math.floor(random() * 40) }, pick));
+  const segments: Bm25Segment[] = [];
+  for (let base = 0; base < docs.length; base += 700) {
+    const builder = new Bm25Builder(base);
+    for (const doc of docs.slice(base, base + 700)) builder.addDocument(doc);
+    segments.push(builder.build());
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'bm25-'));
+  const loaded = await Promise.all(
+    segments.map(async (segment, i) => {
+      await segment.save(join(dir, `bm25-${i}.bin`));
+      return Bm25Segment.load(join(dir, `bm25-${i}.bin`));
+    }),
+  );
+  const index = new Bm25Index(segments);
+  const fromDisk = new Bm25Index(loaded);
+  for (let q = 0; q < 60; q++) {
+    const query = Array.from({ length: 2 + Math.floor(random() * 12) }, pick);
+    for (const k of [1, 5, 50]) {
+      const hits = index.search(query, k);
+      assert.deepEqual(fromDisk.search(query, k), hits);
+      const expected = exhaustive(docs, query, k);
+      assert.deepEqual(hits.map((h) => h.doc), expected.map(([doc]) => doc), `query ${query.join(' ')} k=${k}`);
+      hits.forEach((h, i) => assert.ok(Math.abs(h.score - expected[i]![1]) < 1e-9));
+      for (const hit of hits) assert.deepEqual(new Set(hit.matchedTerms), new Set(query.filter((t) => docs[hit.doc]!.includes(t))));
+    }
+  }
+});
+
+test('a long query keeps its most informative terms, not its first ones', () => {
+  const builder = new Bm25Builder(0);
+  const common = Array.from({ length: 40 }, (_, i) => `常见${i}`);
+  for (let d = 0; d < 50; d++) builder.addDocument(d === 42 ? [...common, '罕见'] : common);
+  const index = new Bm25Index([builder.build()]);
+  const [top] = index.search([...common, '罕见'], 1);
+  assert.equal(top!.doc, 42);
+  assert.ok(top!.matchedTerms.includes('罕见'));
+  assert.equal(top!.matchedTerms.length, 32);
+});

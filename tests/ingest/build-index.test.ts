@@ -4,13 +4,16 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildIndex } from '../../src/ingest/build-index.ts';
 import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
-import { loadIndex } from '../../src/index/loaded-index.ts';
+import { loadIndex, type LoadedIndex } from '../../src/index/loaded-index.ts';
 import { openRetriever } from '../../src/retrieval/open-retriever.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { makeSeeds, seedText, silentLog, testConfig } from './fixtures.ts';
 
 const tokenizer = new JiebaTokenizer();
 const GBK_NOTE = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4, 0xb2, 0xe2, 0xca, 0xd4, 0xa1, 0xa3]); // 中文测试。
+
+/** Every chunk of a loaded index, in order. */
+const allChunks = (index: LoadedIndex) => Array.from({ length: index.chunks.size }, (_, label) => index.chunks.at(label)!);
 
 test('ingest indexes txt, md, html and GBK files, skips binary ones, and keeps offsets exact', async () => {
   const seeds = await makeSeeds({
@@ -27,11 +30,11 @@ test('ingest indexes txt, md, html and GBK files, skips binary ones, and keeps o
   assert.deepEqual(report.skipped.map((s) => s.source), ['ignored.pdf', 'image.txt'], 'other file types are reported, not silently left out');
   const index = await loadIndex(config.INDEX_DIR);
   assert.equal(index.manifest.files['legacy.txt']!.encoding, 'gb18030');
-  for (const chunk of index.chunks.records) {
+  for (const chunk of allChunks(index)) {
     const original = await index.originals.read(chunk.source);
     assert.equal(original!.slice(chunk.start, chunk.end), chunk.text, `offsets of ${chunk.id}`);
   }
-  const md = index.chunks.records.find((c) => c.source === 'notes/guide.md' && c.text.includes('安装命令'))!;
+  const md = allChunks(index).find((c) => c.source === 'notes/guide.md' && c.text.includes('安装命令'))!;
   assert.equal(md.section.length, 2);
   assert.ok(md.section[0]!.includes('指南') && md.section[1]!.includes('安装'));
 });
@@ -43,7 +46,7 @@ test('re-ingest reuses unchanged files, re-embeds changed ones and drops removed
   const options = ingestOptionsFromConfig(config, silentLog, tokenizer);
   const first = await buildIndex(options);
   const firstIndex = await loadIndex(config.INDEX_DIR);
-  const seedChunks = firstIndex.chunks.records.filter((c) => c.source === 'a.txt');
+  const seedChunks = allChunks(firstIndex).filter((c) => c.source === 'a.txt');
 
   await writeFile(join(seeds, 'b.txt'), '贵阳大数据交易所成立于2015年。');
   await rm(join(seeds, 'c.txt'));
@@ -57,7 +60,7 @@ test('re-ingest reuses unchanged files, re-embeds changed ones and drops removed
   assert.equal(second.chunks, first.chunks - 1 + 1);
 
   const { index, retriever } = await openRetriever(config, tokenizer);
-  assert.deepEqual(index.chunks.records.filter((c) => c.source === 'a.txt'), seedChunks);
+  assert.deepEqual(allChunks(index).filter((c) => c.source === 'a.txt'), seedChunks);
   assert.equal((await retriever.search('贵阳大数据交易所成立于哪一年', 1))[0]!.source, 'b.txt');
   assert.equal((await retriever.search('量子计算机', 1))[0]!.source, 'd.txt');
   assert.ok((await retriever.search('酱香型白酒', 5)).every((r) => r.source !== 'c.txt'));
@@ -80,13 +83,14 @@ test('--full rebuilds everything, and a different embedder dimension is refused 
 test('an index cut into many segments answers like one built whole', async () => {
   const seed = await seedText();
   const seeds = await makeSeeds({ 'a.txt': seed, 'b.txt': seed.replace(/贵州/g, '云南'), 'c.txt': seed.replace(/数据/g, '信息') });
-  const small = await testConfig(seeds, { INDEX_SEGMENT_CHUNKS: '64' });
+  const small = await testConfig(seeds, { INDEX_SEGMENT_CHUNKS: '64', VECTOR_SEGMENT_CHUNKS: '64' });
   const whole = await testConfig(seeds, { INDEX_SEGMENT_CHUNKS: '100000' });
   await buildIndex(ingestOptionsFromConfig(small, silentLog, tokenizer));
   await buildIndex(ingestOptionsFromConfig(whole, silentLog, tokenizer));
   const cut = await openRetriever(small, tokenizer);
   const one = await openRetriever(whole, tokenizer);
   assert.ok(cut.index.manifest.segments.count >= 2);
+  assert.ok(cut.index.manifest.vectorSegments.count >= 2);
   assert.equal(one.index.manifest.segments.count, 1);
   for (const query of ['云南要培育几家百亿级平台经济企业', '信息中心要利用哪些可再生能源', '东数西算']) {
     const ids = async (r: typeof cut, mode: 'bm25' | 'vector') => (await r.retriever.search(query, 5, { mode })).map((x) => x.id);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rm, symlink, writeFile } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from '../../src/engine.ts';
 import { buildIndex } from '../../src/ingest/build-index.ts';
@@ -26,7 +27,7 @@ test('a file that disappears while ingest runs is skipped, and the rest is index
     onProgress: (p) => {
       if (p.filesDone === 1 && !removed) {
         removed = true;
-        void rm(join(seeds, '19.txt'));
+        rmSync(join(seeds, '19.txt'));
       }
     },
   });
@@ -96,4 +97,20 @@ test('links and files of other types are skipped with one warning line each, and
   ]);
   assert.deepEqual(warnings, report.skipped.map((s) => `Skipping ${s.source}: ${s.reason}`));
   assert.match(describeReport(report), /skipped 3 \(link\.txt, linked-docs, notes\.pdf\)/);
+});
+
+test('a loaded index closes every file it reads from, and an incremental ingest leaves none open', async () => {
+  const seeds = await makeSeeds({ 'a.txt': '贵州数字经济。', 'b.txt': '赤水河白酒。' });
+  const config = await testConfig(seeds);
+  await buildIndex(ingestOptionsFromConfig(config, silentLog, tokenizer));
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  const before = openFiles();
+  const index = await loadIndex(config.INDEX_DIR);
+  assert.ok(openFiles() > before);
+  index.close();
+  assert.equal(openFiles(), before);
+  await writeFile(join(seeds, 'b.txt'), '赤水河酱香型白酒。');
+  const report = await buildIndex(ingestOptionsFromConfig(config, silentLog, tokenizer));
+  assert.deepEqual(report.unchanged, ['a.txt']);
+  assert.equal(openFiles(), before);
 });

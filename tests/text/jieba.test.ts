@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
-import { toTraditional } from '../../src/text/normalise.ts';
+import { normaliseForMatch, toTraditional } from '../../src/text/normalise.ts';
 
 const tokenizer = new JiebaTokenizer();
 
@@ -42,4 +42,11 @@ test('tag gives jieba part-of-speech tags of normalised text: places, people, nu
   assert.ok(tagged.some((t) => t.word === '杭州' && t.tag === 'ns'), JSON.stringify(tagged));
   assert.ok(tagged.some((t) => t.word === '鲁迅' && t.tag.startsWith('nr')), JSON.stringify(tagged));
   assert.equal(tagged.map((t) => t.word).join(''), '鲁迅昨天从杭州出发，带了三本书');
+});
+
+test('tokenizing normalised text gives the terms of the text it came from', () => {
+  const tokenizer = new JiebaTokenizer();
+  for (const text of ['對於長三角的數據中心', 'What is the ＤＡＴＡ Center of 贵州？', '数据中 心的定位']) {
+    assert.deepEqual(tokenizer.tokenizeNormalised(normaliseForMatch(text)), tokenizer.tokenize(text));
+  }
 });
