@@ -224,7 +224,6 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   } finally {
     previous?.index.close();
     await pool?.close();
-    previous?.index.close();
     await release();
   }
 }
