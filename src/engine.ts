@@ -5,6 +5,7 @@ import { LlmAnswerer } from './answer/llm.ts';
 import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
 import { readManifest } from './index/manifest.ts';
+import { pageLocator } from './index/page-locator.ts';
 import { currentVersionDir } from './index/versions.ts';
 import { buildIndex } from './ingest/build-index.ts';
 import { describeReport } from './ingest/describe-report.ts';
@@ -93,7 +94,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     : byLexicon;
   const searcher = new TranslatingRetriever(retriever, translator);
   return {
-    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals),
+    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, pageLocator(index.manifest.files)),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
     examples: exampleQuestions(index.chunks.records),
   };

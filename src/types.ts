@@ -149,7 +149,7 @@ export interface QaService {
 }
 
 /** A cited span in its surrounding text: `before + text + after` is a contiguous slice of the original. */
-export interface PassageContext {
+export interface PassageContext extends PageLocation {
   source: string;
   before: string;
   text: string;

@@ -1,4 +1,5 @@
-import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
+import type { PageLocator } from '../index/page-locator.ts';
+import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PageLocation, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
 
 /** Turns a follow-up into a question that stands alone; the identity when there is no history. */
 export type QuestionRewriter = (question: string, history: readonly ChatTurn[]) => Promise<string>;
@@ -32,10 +33,21 @@ export class RetrievalQaService implements QaService {
     private readonly defaultK: number,
     private readonly rewrite: QuestionRewriter = keepQuestion,
     private readonly originals?: OriginalsReader,
+    private readonly pages?: PageLocator,
   ) {}
 
-  search(query: string, k: number): Promise<SearchResult[]> {
-    return this.retriever.search(query, k);
+  async search(query: string, k: number): Promise<SearchResult[]> {
+    return this.located(await this.retriever.search(query, k));
+  }
+
+  /** Spans of paged documents get their page (and whether it was read by OCR). */
+  private located<T extends { source: string; start: number } & PageLocation>(spans: T[]): T[] {
+    const pages = this.pages;
+    return pages ? spans.map((span) => ({ ...span, ...pages.locate(span.source, span.start) })) : spans;
+  }
+
+  private locatedResponse(response: AskResponse, question: string): AskResponse {
+    return { ...response, citations: this.located(response.citations), question };
   }
 
   async context(source: string, start: number, end: number, window: number): Promise<PassageContext | null> {
@@ -43,6 +55,7 @@ export class RetrievalQaService implements QaService {
     if (original === undefined || start < 0 || end < start || end > original.length) return null;
     return {
       source,
+      ...this.pages?.locate(source, start),
       // The context never cuts a character in half; the cited span itself is returned exactly as indexed.
       before: sliceWhole(original, Math.max(0, start - window), start),
       text: original.slice(start, end),
@@ -52,19 +65,21 @@ export class RetrievalQaService implements QaService {
 
   private async prepare(question: string, options: AskOptions) {
     const standalone = options.history?.length ? await this.rewrite(question.trim(), options.history) : question.trim();
-    const passages = await this.retriever.search(standalone, options.k ?? this.defaultK);
+    const passages = this.located(await this.retriever.search(standalone, options.k ?? this.defaultK));
     return { standalone, passages };
   }
 
   async ask(question: string, options: AskOptions = {}): Promise<AskResponse> {
     const { standalone, passages } = await this.prepare(question, options);
-    return { ...(await this.answerer.answer(standalone, passages, options)), question: standalone };
+    return this.locatedResponse(await this.answerer.answer(standalone, passages, options), standalone);
   }
 
   async *askStream(question: string, options: AskOptions = {}): AsyncIterable<AskEvent> {
     const { standalone, passages } = await this.prepare(question, options);
     for await (const event of this.answerer.stream(standalone, passages, options)) {
-      yield event.type === 'done' ? { type: 'done', response: { ...event.response, question: standalone } } : event;
+      if (event.type === 'done') yield { type: 'done', response: this.locatedResponse(event.response, standalone) };
+      else if (event.type === 'citations') yield { type: 'citations', citations: this.located(event.citations) };
+      else yield event;
     }
   }
 }
