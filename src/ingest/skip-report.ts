@@ -7,7 +7,8 @@ export const OCR_HINT = 'install Tesseract with Chinese data (apt-get install te
 
 /** One warning line for all skipped files, each with its reason; one for scanned pages left unread. */
 export function warnSkipped(skipped: IngestReport['skipped'], files: Manifest['files'], log: IngestLog): void {
-  if (skipped.length) log.warn(`Skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}: ${skipped.map((s) => `${s.source} (${s.reason})`).join('; ')}`);
+  const sorted = [...skipped].sort((a, b) => (a.source < b.source ? -1 : 1));
+  if (sorted.length) log.warn(`Skipped ${sorted.length} file${sorted.length === 1 ? '' : 's'}: ${sorted.map((s) => `${s.source} (${s.reason})`).join('; ')}`);
   const unread = Object.entries(files).filter(([, f]) => f.unreadPages);
   const scannedOnly = skipped.filter((s) => s.reason.includes('OCR is not installed'));
   if (unread.length || scannedOnly.length) {
