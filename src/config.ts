@@ -54,6 +54,11 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: int(1024, 10_485_760).default(524_288),
   // Behind a reverse proxy, take the client address from X-Forwarded-For (per-address rate limits need it).
   TRUST_PROXY: boolean.default(false),
+
+  /** Keys that may add and delete documents (/v1/documents); they may also ask. */
+  ADMIN_API_KEYS: list.default([]),
+  /** Largest document one upload may carry. */
+  UPLOAD_MAX_BYTES: int(1024, 1_073_741_824).default(52_428_800),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {

@@ -4,7 +4,7 @@ import { extractiveAnswererFor } from './answer/extractive-wiring.ts';
 import { LlmAnswerer } from './answer/llm.ts';
 import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
-import { readManifest } from './index/manifest.ts';
+import { readManifest, type Manifest } from './index/manifest.ts';
 import { pageLocator } from './index/page-locator.ts';
 import { currentVersionDir } from './index/versions.ts';
 import { buildIndex } from './ingest/build-index.ts';
@@ -53,6 +53,8 @@ export interface Engine {
   stats: { chunks: number; documents: number; terms: number };
   /** Questions made from the documents' headings, for the chat page. */
   examples: ExampleQuestion[];
+  /** The loaded index's manifest: its documents, their pages and the files it skipped. */
+  manifest: Manifest;
 }
 
 /** Follow-ups are made standalone by the LLM when one is configured and allowed to, else by rule. */
@@ -97,6 +99,7 @@ export async function loadEngine(config: Config, log: EngineLog, rewrite?: Quest
     qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, pageLocator(index.manifest.files)),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
     examples: exampleQuestions(index.chunks.records),
+    manifest: index.manifest,
   };
 }
 

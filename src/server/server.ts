@@ -1,7 +1,8 @@
 /** Process entry (`npm start`): serve at once so probes answer, then load the engine and start taking questions. */
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { loadEngine, type Engine } from '../engine.ts';
+import { loadEngine } from '../engine.ts';
 import { buildApp } from './app.ts';
+import { manageDocuments, type EngineSlot } from './documents/live-update.ts';
 import { closeOnSignals } from './graceful-shutdown.ts';
 
 function loadConfigOrExit(): Config {
@@ -17,15 +18,17 @@ function loadConfigOrExit(): Config {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  let engine: Engine | undefined;
-  const app = await buildApp({ config, qa: () => engine?.qa, indexStats: () => engine?.stats, examples: () => engine?.examples });
+  const engine: EngineSlot = { current: undefined };
+  let documents: ReturnType<typeof manageDocuments> | undefined;
+  const app = await buildApp({ config, qa: () => engine.current?.qa, indexStats: () => engine.current?.stats, examples: () => engine.current?.examples, documents: () => documents });
   closeOnSignals(app);
 
   // Fastify logs "Server listening at <address>" itself.
   await app.listen({ host: config.HOST, port: config.PORT });
 
   try {
-    engine = await loadEngine(config, app.log);
+    engine.current = await loadEngine(config, app.log);
+    documents = manageDocuments(config, app.log, engine);
   } catch (error) {
     app.log.fatal({ err: error }, 'the QA engine could not start');
     await app.close();
