@@ -23,7 +23,7 @@ export async function documentsApp(files: Record<string, string | Uint8Array>, e
 /** A multipart/form-data body with the given files, as a browser would send it. */
 export async function multipartBody(files: Record<string, string | Uint8Array>): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const form = new FormData();
-  for (const [name, content] of Object.entries(files)) form.append('file', new Blob([content]), name);
+  for (const [name, content] of Object.entries(files)) form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return { payload: Buffer.from(await request.arrayBuffer()), headers: { 'content-type': request.headers.get('content-type')! } };
 }
