@@ -34,5 +34,5 @@ export const documentsApi = {
     for (const file of files) form.append('file', file, file.name);
     return request(`/v1/documents?replace=${replace ? 'true' : 'false'}`, { method: 'POST', body: form });
   },
-  remove: (source) => request(`/v1/documents/${source.split('/').map(encodeURIComponent).join('/')}`, { method: 'DELETE' }),
+  remove: (source) => request(`/v1/documents/${encodeURIComponent(source)}`, { method: 'DELETE' }),
 };

@@ -72,9 +72,9 @@ export default async function documentsRoutes(app: FastifyInstance, { config, do
     return reply.code(202).send({ documents: stored, ingest: updates.status() });
   });
 
-  app.delete<{ Params: { '*': string } }>('/v1/documents/*', { schema: deleteDocumentSchema }, async (request, reply) => {
+  app.delete<{ Params: { source: string } }>('/v1/documents/:source', { schema: deleteDocumentSchema }, async (request, reply) => {
     const { library, updates } = ready();
-    const source = request.params['*'];
+    const { source } = request.params;
     await library.remove(source);
     return reply.code(202).send({ deleted: source, ingest: updates.status() });
   });

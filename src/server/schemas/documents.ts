@@ -1,16 +1,21 @@
-import { errorResponses } from './error.ts';
+import type { ErrorCode } from '../../errors.ts';
+import { codesWithStatus, errorResponses } from './error.ts';
+
+/** A status's usual codes and the document routes' own. */
+const withCodes = (status: number, ...codes: ErrorCode[]): [number, ErrorCode[]] => [status, [...codesWithStatus(status), ...codes]];
+const FORBIDDEN = withCodes(403, 'FORBIDDEN');
 
 const progressSchema = {
   type: 'object',
   description: 'How far the running ingest is',
   properties: {
     phase: { type: 'string', enum: ['read', 'embed', 'write'], description: 'read: documents are read and chunked; embed: vectors; write: the index is published' },
-    filesDone: { type: 'integer' },
-    filesTotal: { type: 'integer' },
-    bytesDone: { type: 'integer' },
-    bytesTotal: { type: 'integer' },
-    chunks: { type: 'integer' },
-    embedded: { type: 'integer' },
+    filesDone: { type: 'integer', description: 'Documents read so far' },
+    filesTotal: { type: 'integer', description: 'Documents in the folder' },
+    bytesDone: { type: 'integer', description: 'Bytes of documents read so far' },
+    bytesTotal: { type: 'integer', description: 'Bytes of all documents' },
+    chunks: { type: 'integer', description: 'Passages so far' },
+    embedded: { type: 'integer', description: 'Passage vectors written so far (embed phase)' },
   },
 } as const;
 
@@ -19,19 +24,19 @@ export const ingestStatusSchema = {
   description: 'The ingest that brings the index up to date with the documents folder after a change',
   required: ['state', 'queued'],
   properties: {
-    state: { type: 'string', enum: ['idle', 'running'] },
+    state: { type: 'string', enum: ['idle', 'running'], description: 'running while an ingest indexes changes' },
     queued: { type: 'boolean', description: 'Another run follows the current one (changes arrived while it ran)' },
     progress: progressSchema,
     last: {
       type: 'object',
       description: 'The last finished run',
       properties: {
-        finishedAt: { type: 'string', format: 'date-time' },
-        seconds: { type: 'number' },
-        added: { type: 'array', items: { type: 'string' } },
-        changed: { type: 'array', items: { type: 'string' } },
-        removed: { type: 'array', items: { type: 'string' } },
-        skipped: { type: 'integer' },
+        finishedAt: { type: 'string', format: 'date-time', description: 'When it ended' },
+        seconds: { type: 'number', description: 'How long it took' },
+        added: { type: 'array', items: { type: 'string', description: 'A source' }, description: 'Documents it indexed for the first time' },
+        changed: { type: 'array', items: { type: 'string', description: 'A source' }, description: 'Documents it re-indexed' },
+        removed: { type: 'array', items: { type: 'string', description: 'A source' }, description: 'Documents it dropped from the index' },
+        skipped: { type: 'integer', description: 'Files it did not index (see GET /v1/documents for why)' },
         error: { type: 'string', description: 'Why the run failed (the previous index kept serving)' },
       },
     },
@@ -45,11 +50,11 @@ const documentSchema = {
   properties: {
     source: { type: 'string', description: 'Path relative to SEEDS_DIR, as citations name it' },
     type: { type: 'string', description: 'txt, md, html, pdf, docx, or the extension of a file that is not read' },
-    bytes: { type: 'integer' },
+    bytes: { type: 'integer', description: 'File size' },
     status: { type: 'string', enum: ['indexed', 'skipped', 'pending'], description: 'pending: added, changed or removed and waiting for the ingest that indexes it' },
     reason: { type: 'string', description: 'Why a skipped file is not indexed' },
     pages: { type: 'integer', description: 'PDF pages' },
-    ocrPages: { type: 'array', items: { type: 'integer' }, description: 'Pages read by OCR' },
+    ocrPages: { type: 'array', items: { type: 'integer', description: 'A 1-based page' }, description: 'Pages read by OCR' },
     chunks: { type: 'integer', description: 'Passages indexed' },
     ingestedAt: { type: 'string', format: 'date-time', description: 'When this content was indexed' },
   },
@@ -59,11 +64,16 @@ const documentsResponseSchema = {
   type: 'object',
   required: ['documents', 'counts', 'ingest'],
   properties: {
-    documents: { type: 'array', items: documentSchema },
+    documents: { type: 'array', items: documentSchema, description: 'Every file in SEEDS_DIR, by source' },
     counts: {
       type: 'object',
+      description: 'Files by status',
       required: ['indexed', 'skipped', 'pending'],
-      properties: { indexed: { type: 'integer' }, skipped: { type: 'integer' }, pending: { type: 'integer' } },
+      properties: {
+        indexed: { type: 'integer', description: 'Files indexed' },
+        skipped: { type: 'integer', description: 'Files not indexed, each with its reason' },
+        pending: { type: 'integer', description: 'Files waiting for the ingest' },
+      },
     },
     ingest: ingestStatusSchema,
   },
@@ -73,13 +83,14 @@ export const listDocumentsSchema = {
   summary: 'The documents and their state in the index',
   description: 'Every file in the documents folder with its type, size, pages, passages, when it was indexed and its status; skipped files say why.',
   tags: ['Documents'],
-  response: { 200: documentsResponseSchema, ...errorResponses(403, 500, 503) },
+  response: { 200: documentsResponseSchema, ...errorResponses(FORBIDDEN, 500, 503) },
 } as const;
 
 export const ingestStatusRouteSchema = {
   summary: 'Progress of the ingest after a change',
+  description: 'Whether an ingest runs or is queued, how far it is, and how the last one went.',
   tags: ['Documents'],
-  response: { 200: ingestStatusSchema, ...errorResponses(403, 500) },
+  response: { 200: ingestStatusSchema, ...errorResponses(FORBIDDEN, 500, 503) },
 } as const;
 
 export interface UploadQuery {
@@ -104,21 +115,31 @@ export const uploadDocumentsSchema = {
       properties: {
         documents: {
           type: 'array',
-          items: { type: 'object', required: ['source', 'replaced'], properties: { source: { type: 'string', description: 'The name it is stored under' }, replaced: { type: 'boolean' } } },
+          description: 'The files stored, in the order sent',
+          items: {
+            type: 'object',
+            required: ['source', 'replaced'],
+            properties: { source: { type: 'string', description: 'The name it is stored under' }, replaced: { type: 'boolean', description: 'It replaced a document of that name' } },
+          },
         },
         ingest: ingestStatusSchema,
       },
     },
-    ...errorResponses(400, 403, 409, 413, 415, 500),
+    ...errorResponses(withCodes(400, 'INVALID_FILE_NAME'), FORBIDDEN, withCodes(409, 'DOCUMENT_EXISTS'), withCodes(413, 'DOCUMENT_TOO_LARGE'), withCodes(415, 'UNSUPPORTED_DOCUMENT'), 500, 503),
   },
 } as const;
 
 export const deleteDocumentSchema = {
   summary: 'Delete a document',
-  description: 'Removes the file from SEEDS_DIR and drops it from the index by an incremental ingest (answer 202 at once). The path is the document’s `source`, URL-encoded.',
+  description: 'Removes the file from SEEDS_DIR and drops it from the index by an incremental ingest (answer 202 at once).',
   tags: ['Documents'],
+  params: {
+    type: 'object',
+    required: ['source'],
+    properties: { source: { type: 'string', minLength: 1, maxLength: 1000, description: 'The document’s `source`, URL-encoded as one segment (a/b.pdf → a%2Fb.pdf)' } },
+  },
   response: {
-    202: { type: 'object', required: ['deleted', 'ingest'], properties: { deleted: { type: 'string' }, ingest: ingestStatusSchema } },
-    ...errorResponses(403, 404, 500),
+    202: { type: 'object', required: ['deleted', 'ingest'], properties: { deleted: { type: 'string', description: 'The source deleted' }, ingest: ingestStatusSchema } },
+    ...errorResponses(FORBIDDEN, withCodes(404, 'DOCUMENT_NOT_FOUND'), 500, 503),
   },
 } as const;

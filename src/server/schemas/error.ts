@@ -17,9 +17,12 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   503: 'The index is still loading; retry shortly',
 };
 
-/** The error codes of src/errors.ts answered with `status`. */
+/** Codes only the document routes answer: they list them themselves, and other routes' defaults leave them out. */
+export const DOCUMENT_CODES: readonly ErrorCode[] = ['FORBIDDEN', 'DOCUMENT_NOT_FOUND', 'DOCUMENT_EXISTS', 'INVALID_FILE_NAME', 'UNSUPPORTED_DOCUMENT', 'DOCUMENT_TOO_LARGE'];
+
+/** The error codes of src/errors.ts answered with `status` (the document routes' own codes aside). */
 export function codesWithStatus(status: number): ErrorCode[] {
-  return ALL_CODES.filter((code) => ERRORS[code].status === status);
+  return ALL_CODES.filter((code) => ERRORS[code].status === status && !DOCUMENT_CODES.includes(code));
 }
 
 /** The `{ error: { code, message } }` shape, with `code` limited to `codes`. */
