@@ -20,7 +20,7 @@ export function createOcr(command: string, languages: string): Ocr {
 }
 
 /** Null when Tesseract or its Chinese data is not installed: scanned pages are then reported, not read. */
-export async function detectOcr(command = process.env.TESSERACT_PATH ?? 'tesseract'): Promise<Ocr | null> {
+export async function detectOcr(command = 'tesseract'): Promise<Ocr | null> {
   let installed: string[];
   try {
     const { stdout } = await run(command, ['--list-langs'], { timeout: 10_000 });
