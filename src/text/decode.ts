@@ -93,23 +93,8 @@ function isAllowedControl(b: number): boolean {
  * stored as GBK (rare: it is usually Big5 or UTF-8) falls mostly outside that table and is rejected.
  */
 function isPlausibleGb(bytes: Uint8Array, text: string): boolean {
-  let multiByte = 0;
-  let common = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i += 1;
-      continue;
-    }
-    const trail = bytes[i + 1] ?? 0;
-    multiByte++;
-    if (trail >= 0x30 && trail <= 0x39) {
-      i += 4; // four-byte GB18030 sequence: characters outside GBK, counted as uncommon
-      continue;
-    }
-    if (isCommonGbPair(lead, trail)) common++;
-    i += 2;
-  }
+  // A trail byte 30–39 opens a four-byte GB18030 sequence: characters outside GBK, counted as uncommon.
+  const { multiByte, common } = countPairs(bytes, isCommonGbPair, (trail) => (trail >= 0x30 && trail <= 0x39 ? 4 : 2));
   if (multiByte === 0) return true;
 
   let bad = 0;
@@ -128,6 +113,18 @@ function isCommonGbPair(lead: number, trail: number): boolean {
 
 /** Like the GB check: most two-byte characters must be Big5's frequent hanzi or symbols. */
 function isPlausibleBig5(bytes: Uint8Array): boolean {
+  const { multiByte, common } = countPairs(bytes, isCommonBig5Pair, () => 2);
+  return multiByte > 0 && common / multiByte >= MIN_BIG5_COMMON_SHARE;
+}
+
+/** Big5's symbol rows (A1–A3) and frequent hanzi (A440–C67E). */
+function isCommonBig5Pair(lead: number, trail: number): boolean {
+  const validTrail = (trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe);
+  return validTrail && lead >= 0xa1 && (lead < 0xc6 || (lead === 0xc6 && trail <= 0x7e));
+}
+
+/** Multi-byte characters of a double-byte encoding, and how many of them `isCommon` accepts. */
+function countPairs(bytes: Uint8Array, isCommon: (lead: number, trail: number) => boolean, width: (trail: number) => number) {
   let multiByte = 0;
   let common = 0;
   for (let i = 0; i < bytes.length; ) {
@@ -138,9 +135,9 @@ function isPlausibleBig5(bytes: Uint8Array): boolean {
     }
     const trail = bytes[i + 1] ?? 0;
     multiByte++;
-    const validTrail = (trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe);
-    if (validTrail && lead >= 0xa1 && (lead < 0xc6 || (lead === 0xc6 && trail <= 0x7e))) common++;
-    i += 2;
+    const size = width(trail);
+    if (size === 2 && isCommon(lead, trail)) common++;
+    i += size;
   }
-  return multiByte > 0 && common / multiByte >= MIN_BIG5_COMMON_SHARE;
+  return { multiByte, common };
 }
