@@ -47,10 +47,12 @@ export interface IngestOptions {
 
 const READ_AHEAD = 8;
 /**
- * Worker threads pay off only for a batch this large: starting one (its tokenizer dictionaries) takes seconds, more
- * than analysing a few documents in-line, which is what an upload through the API usually brings.
+ * Worker threads pay off only for a batch of several documents this large: starting one (its tokenizer dictionaries)
+ * takes seconds, more than analysing a few documents in-line (what an upload through the API usually brings), and a
+ * single document gains nothing, as the main thread would only wait for it.
  */
 const POOL_MIN_BYTES = 2 * 1024 * 1024;
+const POOL_MIN_FILES = 2;
 
 type FileJob =
   | {
@@ -94,8 +96,9 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
 
     const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking, ocr };
     const workerOcr = ocr ? { command: ocr.command, languages: ocr.languages } : null;
-    const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes).reduce((sum, f) => sum + f.bytes, 0);
-    pool = options.workers > 0 && toAnalyse >= POOL_MIN_BYTES ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
+    const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes);
+    const batch = toAnalyse.length >= POOL_MIN_FILES && toAnalyse.reduce((sum, f) => sum + f.bytes, 0) >= POOL_MIN_BYTES;
+    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
