@@ -3,6 +3,8 @@
  * npm run fixtures:documents), each through the real HTTP service: keyword coverage per format, exact offsets
  * (checked against /v1/context) and, for the PDF, whether each citation's page is the page its text is printed on.
  * The page check reads each page's raw text layer with pdfjs, independently of the product's layout step.
+ * Then the fixtures' own questions (tests/fixtures/documents/questions.json): the handbook PDF's answers and their
+ * pages, and the scanned notice answered from OCR (Tesseract must be installed for it).
  * Usage: npm run eval:formats [-- --set eval/seed-questions.jsonl] (default: the held-out set and the shared dev set)
  */
 import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
@@ -21,6 +23,7 @@ import { PROJECT_ROOT, SEED_DIR } from './lib/paths.ts';
 import { serveTemp } from './lib/serve-temp.ts';
 
 const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'documents');
+const FIXTURE_QUESTIONS = JSON.parse(await readFile(join(FIXTURES, 'questions.json'), 'utf8')) as Record<string, { question: string; page: number; keyword: string }[]>;
 const FORMATS = [
   { name: 'text', file: join(SEED_DIR, '000_dcbe81f0de4cc422.txt'), as: 'seed.txt' },
   { name: 'PDF', file: join(FIXTURES, 'seed-000.pdf'), as: 'seed.pdf' },
@@ -54,17 +57,26 @@ function startsOnPage(citation: Citation, pages: string[]): boolean {
   return at >= 0 && at < here.length;
 }
 
+/** The service over a folder holding just `file`, as `name`. */
+async function serveOne(file: string, name: string) {
+  const seeds = await mkdtemp(join(tmpdir(), 'zhida-formats-seeds-'));
+  await copyFile(file, join(seeds, name));
+  const config = parseConfig({ ...process.env, SEEDS_DIR: seeds, INDEX_DIR: await mkdtemp(join(tmpdir(), 'zhida-formats-index-')), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
+  return serveTemp(config);
+}
+
+async function ask(url: string, question: string): Promise<AskResponse> {
+  const res = await fetch(`${url}/v1/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  return (await res.json()) as AskResponse;
+}
+
 const printed = await printedPages(FORMATS[1]!.file);
 const results: { name: string; coverage: number; offsets: string; pages?: string }[] = [];
 for (const format of FORMATS) {
-  const seeds = await mkdtemp(join(tmpdir(), 'zhida-formats-seeds-'));
-  await copyFile(format.file, join(seeds, format.as));
-  const config = parseConfig({ ...process.env, SEEDS_DIR: seeds, INDEX_DIR: await mkdtemp(join(tmpdir(), 'zhida-formats-index-')), LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '1000000' });
-  const { app, url } = await serveTemp(config);
+  const { app, url } = await serveOne(format.file, format.as);
   let hits = 0, offsetsExact = 0, offsetsTotal = 0, pagesRight = 0, pagesTotal = 0;
   for (const item of items) {
-    const res = await fetch(`${url}/v1/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: item.question }) });
-    const body = (await res.json()) as AskResponse;
+    const body = await ask(url, item.question);
     const answer = normaliseForMatch(body.answer);
     if (body.status === 'answered' && item.answer_keywords.every((k) => answer.includes(normaliseForMatch(k)))) hits++;
     for (const c of body.citations) {
@@ -85,3 +97,18 @@ for (const format of FORMATS) {
 const text = results[0]!.coverage;
 console.log(`| format | keyword coverage (n=${items.length}) | vs text | offsets exact | PDF citations on the right page |\n|---|---|---|---|---|`);
 for (const r of results) console.log(`| ${r.name} | ${fmt(r.coverage)} | ${r.name === 'text' ? '—' : (r.coverage - text >= 0 ? '+' : '') + fmt(r.coverage - text)} | ${r.offsets} | ${r.pages ?? '—'} |`);
+
+console.log(`\n| fixture | questions answered with the keyword | cited on the expected page | citations marked ocr |\n|---|---|---|---|`);
+for (const [name, questions] of Object.entries(FIXTURE_QUESTIONS)) {
+  const { app, url } = await serveOne(join(FIXTURES, name), name);
+  let answered = 0, onPage = 0, citations = 0, ocr = 0;
+  for (const { question, page, keyword } of questions) {
+    const body = await ask(url, question);
+    if (body.status === 'answered' && body.answer.includes(keyword)) answered++;
+    if (body.citations.find((c) => c.text.includes(keyword))?.page === page) onPage++;
+    citations += body.citations.length;
+    ocr += body.citations.filter((c) => c.ocr).length;
+  }
+  await app.close();
+  console.log(`| ${name} | ${answered}/${questions.length} | ${onPage}/${questions.length} | ${ocr}/${citations} |`);
+}

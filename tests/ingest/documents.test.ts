@@ -7,7 +7,7 @@ import { buildIndex } from '../../src/ingest/build-index.ts';
 import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
 import { detectOcr } from '../../src/ingest/readers/ocr.ts';
 import { loadIndex } from '../../src/index/loaded-index.ts';
-import { documentBytes } from './document-fixtures.ts';
+import { documentBytes, fixtureQuestions } from './document-fixtures.ts';
 import { makeSeeds, SEED_FILE, silentLog, testConfig } from './fixtures.ts';
 
 const ocr = await detectOcr();
@@ -52,26 +52,10 @@ test('PDF, Word, Big5 and UTF-16 files are indexed with exact offsets; skipped f
   assert.ok(docxSections.includes('数据管理工作手册 › 第二章 数据采集与备份'), docxSections.join('\n'));
 });
 
-/** Questions over the handbook PDF and the page their answer is printed on. */
-const PAGED_QUESTIONS = [
-  { question: '数据管理工作坚持哪些原则？', page: 1, keyword: '统筹规划' },
-  { question: '核心业务数据多久进行一次增量备份？', page: 2, keyword: '每日' },
-  { question: '采集的数据应当在几个工作日内完成校验？', page: 2, keyword: '五个工作日' },
-  { question: '核心数据的访问须经谁书面批准？', page: 3, keyword: '分管领导' },
-  { question: '本手册自什么时候起施行？', page: 3, keyword: '2025年3月1日' },
-];
-
-/** Questions over the scanned notice, answered from OCR text. */
-const SCANNED_QUESTIONS = [
-  { question: '全市数据安全专项检查什么时候开展？', keyword: '4月15日' },
-  { question: '数据安全检查的重点包括哪些方面？', keyword: '访问权限' },
-  { question: '各单位应于什么时间前报送自查报告？', keyword: '4月10日' },
-];
-
 test('answers over a PDF cite the page they are printed on, in /v1/ask and in the context', async () => {
   const seeds = await makeSeeds({ 'handbook.pdf': await documentBytes('handbook.pdf') });
   const engine = await loadEngine(await testConfig(seeds), silentLog);
-  for (const { question, page, keyword } of PAGED_QUESTIONS) {
+  for (const { question, page, keyword } of await fixtureQuestions('handbook.pdf')) {
     const answer = await engine.qa.ask(question, {});
     assert.equal(answer.status, 'answered', question);
     assert.ok(answer.answer.includes(keyword), `${question} → ${answer.answer}`);
@@ -86,11 +70,12 @@ test('answers over a PDF cite the page they are printed on, in /v1/ask and in th
 test('a scanned page is answered from its OCR text, and its citations say so', { skip: ocr ? false : 'Tesseract with Chinese data is not installed' }, async () => {
   const seeds = await makeSeeds({ 'notice.pdf': await documentBytes('scanned-notice.pdf') });
   const engine = await loadEngine(await testConfig(seeds), silentLog);
+  const questions = await fixtureQuestions('scanned-notice.pdf');
   let answered = 0;
-  for (const { question, keyword } of SCANNED_QUESTIONS) {
+  for (const { question, keyword } of questions) {
     const answer = await engine.qa.ask(question, {});
     if (answer.status === 'answered' && answer.answer.includes(keyword)) answered++;
     for (const citation of answer.citations) assert.deepEqual([citation.page, citation.ocr], [1, true]);
   }
-  assert.ok(answered >= 2, `${answered} of ${SCANNED_QUESTIONS.length} scanned-page questions answered`);
+  assert.ok(answered >= 2, `${answered} of ${questions.length} scanned-page questions answered`);
 });
