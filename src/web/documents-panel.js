@@ -53,7 +53,8 @@ function createDocumentsPanel() {
   const failure = (error) => `${ERROR_TEXT[error.code] ?? '操作失败。'}${error.message ? `（${error.message}）` : ''}`;
 
   function row(doc) {
-    const details = [doc.type.toUpperCase(), size(doc.bytes), doc.pages ? `${doc.pages} 页` : null, doc.chunks ? `${doc.chunks} 段` : null].filter(Boolean).join(' · ');
+    const scanned = doc.ocrPages?.length ? `${doc.ocrPages.length} 页为扫描识别` : null;
+    const details = [doc.type.toUpperCase(), size(doc.bytes), doc.pages ? `${doc.pages} 页` : null, scanned, doc.chunks ? `${doc.chunks} 段` : null].filter(Boolean).join(' · ');
     return h(
       'li',
       { class: `document document--${doc.status}`, dataset: { source: doc.source } },
