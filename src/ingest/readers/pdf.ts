@@ -1,7 +1,7 @@
 /** PDF → text with pages and headings: pdfjs-dist reads the text layer; pages without one go to OCR when it is installed. */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Ocr } from './ocr.ts';
 import { layoutPages, type PdfPage, type PdfText } from './pdf-layout.ts';
@@ -17,6 +17,8 @@ export interface PdfReadResult extends PdfText {
 }
 
 export async function readPdf(bytes: Uint8Array, ocr: Ocr | null): Promise<PdfReadResult> {
+  // Loaded on first use: a corpus without PDFs never pays for pdfjs (a large module) in memory.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await getDocument({
     // pdfjs takes ownership of (detaches) the buffer it is given.
     data: new Uint8Array(bytes),
