@@ -38,7 +38,7 @@ const { app, url } = await serveTemp(config);
 const originals = new Map(
   await Promise.all(
     (await scanSeeds(corpus)).map(async (f) => {
-      const read = readDocument(f.source, await readFile(f.path));
+      const read = await readDocument(f.source, await readFile(f.path), { ocr: null });
       return [f.source, read.ok ? read.document.text : ''] as const;
     }),
   ),

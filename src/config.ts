@@ -63,6 +63,11 @@ export const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
   // How often the published index pointer is polled, beside file-system events, to swap in a new version.
   INDEX_WATCH_INTERVAL_MS: int(100, 60_000).default(1_000),
+
+  /** Keys that may add and delete documents (/v1/documents); they may also ask. */
+  ADMIN_API_KEYS: list.default([]),
+  /** Largest document one upload may carry. */
+  UPLOAD_MAX_BYTES: int(1024, 1_073_741_824).default(52_428_800),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>> & {

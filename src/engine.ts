@@ -4,7 +4,8 @@ import { extractiveAnswererFor } from './answer/extractive-wiring.ts';
 import { LlmAnswerer } from './answer/llm.ts';
 import { llmTranslator } from './qa/llm-translator.ts';
 import { TranslatingRetriever } from './retrieval/translating-retriever.ts';
-import { readManifest } from './index/manifest.ts';
+import { readManifest, type Manifest } from './index/manifest.ts';
+import { pageLocator } from './index/page-locator.ts';
 import { currentVersionDir } from './index/versions.ts';
 import { buildIndex } from './ingest/build-index.ts';
 import { describeReport } from './ingest/describe-report.ts';
@@ -54,6 +55,8 @@ export interface Engine {
   examples: ExampleQuestion[];
   /** The version folder the engine reads. */
   directory: string;
+  /** The loaded index's manifest: its documents, their pages and the files it skipped. */
+  manifest: Manifest;
   /** Releases the index's open files once no request uses the engine. */
   close(): void;
 }
@@ -116,11 +119,15 @@ export async function openEngine(config: Config, log: EngineLog, options: OpenEn
     : byLexicon;
   const searcher = new TranslatingRetriever(retriever, translator);
   return {
-    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, config.llmEnabled ? config.LLM_TIMEOUT_MS : undefined),
+    qa: new RetrievalQaService(searcher, answerer, config.RETRIEVAL_K, rewrite ?? (await defaultRewriter(config, log)), index.originals, {
+      llmBudgetMs: config.llmEnabled ? config.LLM_TIMEOUT_MS : undefined,
+      pages: pageLocator(index.manifest.files),
+    }),
     stats: { chunks: index.manifest.counts.chunks, documents: index.manifest.counts.files, terms: index.manifest.counts.terms },
     // Example questions come from the first chunks' headings: reading all of a large index's chunks would add seconds to start-up.
     examples: exampleQuestions(index.chunks.records(0, EXAMPLE_SOURCE_CHUNKS)),
     directory: index.directory,
+    manifest: index.manifest,
     close: () => index.close(),
   };
 }

@@ -5,8 +5,23 @@ export interface SourceDocument {
   /** Path relative to SEEDS_DIR, `/`-separated. */
   source: string;
   text: string;
-  /** Headings found by a format-aware parser (HTML); plain text and Markdown leave this out. */
+  /** Headings found by a format-aware parser (HTML, DOCX, PDF); plain text and Markdown leave this out. */
   headings?: HeadingMark[];
+  /** Paged formats (PDF): where each page starts in `text`, in page order. */
+  pages?: PageMark[];
+}
+
+/** One page of a paged document: its text starts at `start` in the document text (page n is `pages[n - 1]`). */
+export interface PageMark {
+  start: number;
+  /** The page's text was read from its image by OCR. */
+  ocr?: boolean;
+}
+
+/** Where in a paged document a span starts: its 1-based page, and whether that page was read by OCR. */
+export interface PageLocation {
+  page?: number;
+  ocr?: true;
 }
 
 export interface HeadingMark {
@@ -34,7 +49,7 @@ export interface RetrievalDebug {
   matchedTerms: string[];
 }
 
-export interface SearchResult extends ChunkRecord {
+export interface SearchResult extends ChunkRecord, PageLocation {
   score: number;
   debug: RetrievalDebug;
 }
@@ -54,7 +69,7 @@ export interface Retriever {
 }
 
 
-export interface Citation {
+export interface Citation extends PageLocation {
   n: number;
   id: string;
   text: string;
@@ -145,7 +160,7 @@ export interface QaService {
 }
 
 /** A cited span in its surrounding text: `before + text + after` is a contiguous slice of the original. */
-export interface PassageContext {
+export interface PassageContext extends PageLocation {
   source: string;
   before: string;
   text: string;

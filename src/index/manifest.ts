@@ -13,6 +13,15 @@ const fileEntry = z.object({
   modified: z.number().optional(),
   encoding: z.string(),
   chunks: z.number().int().nonnegative(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']).optional(),
+  /** Paged formats: where each page starts in the stored original (page n at pageStarts[n - 1]). */
+  pageStarts: z.array(z.number().int().nonnegative()).optional(),
+  /** 1-based pages whose text was read by OCR. */
+  ocrPages: z.array(z.number().int().positive()).optional(),
+  /** Pages without a text layer left unread because OCR was not installed. */
+  unreadPages: z.number().int().positive().optional(),
+  /** When this content was first indexed (kept while the file is unchanged). */
+  ingestedAt: z.string().optional(),
 });
 
 export const manifestSchema = z.object({

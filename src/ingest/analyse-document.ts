@@ -3,8 +3,10 @@ import { countTerms, type CountedTerms } from '../index/bm25-builder.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { withBigrams } from '../retrieval/search-terms.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
-import type { ChunkRecord, Tokenizer } from '../types.ts';
+import type { ChunkRecord, PageMark, Tokenizer } from '../types.ts';
+import type { DocumentFormat } from './formats.ts';
 import { readDocument } from './read-document.ts';
+import type { Ocr } from './readers/ocr.ts';
 import { searchText } from './search-text.ts';
 
 /** A chunk's hashed features as two parallel arrays (cheap to pass between threads and to spill). */
@@ -15,13 +17,27 @@ export interface PackedFeatures {
 
 export type AnalysedDocument =
   | { ok: false; reason: string }
-  | { ok: true; text: string; encoding: string; chunks: ChunkRecord[]; terms: CountedTerms[]; features: PackedFeatures[] | null };
+  | {
+      ok: true;
+      text: string;
+      format: DocumentFormat;
+      encoding: string;
+      /** Paged formats: where each page starts in `text`. */
+      pages?: PageMark[];
+      /** Pages without a text layer left unread (no OCR installed). */
+      unreadPages?: number;
+      chunks: ChunkRecord[];
+      terms: CountedTerms[];
+      features: PackedFeatures[] | null;
+    };
 
 export interface Analyser {
   tokenizer: Tokenizer;
   /** Present when the local embedder is used: its features are gathered in the same pass. */
   featureSource: LocalHashEmbeddings | null;
   chunking: ChunkOptions;
+  /** Reads scanned pages; null when Tesseract is not installed. */
+  ocr: Ocr | null;
 }
 
 export function packFeatures(features: Map<number, number>): PackedFeatures {
@@ -44,8 +60,8 @@ export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analy
 }
 
 /** Everything ingest needs from one file's bytes; runs in a worker thread or in-line, the same either way. */
-export function analyseDocument(source: string, bytes: Uint8Array, analyser: Analyser): AnalysedDocument {
-  const read = readDocument(source, bytes);
+export async function analyseDocument(source: string, bytes: Uint8Array, analyser: Analyser): Promise<AnalysedDocument> {
+  const read = await readDocument(source, bytes, { ocr: analyser.ocr });
   if (!read.ok) return read;
   const chunks = chunkDocument(read.document, analyser.chunking);
   const terms: CountedTerms[] = [];
@@ -55,5 +71,16 @@ export function analyseDocument(source: string, bytes: Uint8Array, analyser: Ana
     terms.push(analysed.terms);
     if (analysed.features) features.push(analysed.features);
   }
-  return { ok: true, text: read.document.text, encoding: read.encoding, chunks, terms, features: analyser.featureSource ? features : null };
+  const { pages } = read.document;
+  return {
+    ok: true,
+    text: read.document.text,
+    format: read.format,
+    encoding: read.encoding,
+    ...(pages ? { pages } : {}),
+    ...(read.unreadPages ? { unreadPages: read.unreadPages } : {}),
+    chunks,
+    terms,
+    features: analyser.featureSource ? features : null,
+  };
 }

@@ -3,11 +3,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { JiebaTokenizer } from '../text/jieba.ts';
 import { analyseDocument, type Analyser } from './analyse-document.ts';
+import { createOcr } from './readers/ocr.ts';
 
 export interface AnalyseWorkerData {
   chunking: Analyser['chunking'];
   /** Dimensions of the local embedder, or null when another embedder is used. */
   localDimensions: number | null;
+  /** Tesseract's command and languages when OCR is installed. */
+  ocr: { command: string; languages: string } | null;
 }
 
 export interface AnalyseRequest {
@@ -22,11 +25,12 @@ const analyser: Analyser = {
   tokenizer,
   featureSource: data.localDimensions ? new LocalHashEmbeddings({ dimensions: data.localDimensions, tokenizer }) : null,
   chunking: data.chunking,
+  ocr: data.ocr ? createOcr(data.ocr.command, data.ocr.languages) : null,
 };
 
-parentPort!.on('message', ({ id, source, bytes }: AnalyseRequest) => {
+parentPort!.on('message', async ({ id, source, bytes }: AnalyseRequest) => {
   try {
-    const result = analyseDocument(source, bytes, analyser);
+    const result = await analyseDocument(source, bytes, analyser);
     const transfer = result.ok ? [...result.terms.map((t) => t.tfs.buffer), ...(result.features ?? []).flatMap((f) => [f.hashes.buffer, f.weights.buffer])] : [];
     parentPort!.postMessage({ id, result }, transfer as ArrayBuffer[]);
   } catch (error) {

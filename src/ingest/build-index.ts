@@ -21,7 +21,9 @@ import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
 import { openPreviousIndex, type PreviousIndex } from './previous-index.ts';
 import type { IngestLog, IngestProgress, IngestReport } from './progress.ts';
-import { contentHash, scanSeeds, type ScanSkip } from './scan.ts';
+import { detectOcr, type Ocr } from './readers/ocr.ts';
+import { contentHash, scanSeedFolder } from './scan.ts';
+import { fileEntry, warnSkipped } from './skip-report.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -41,11 +43,20 @@ export interface IngestOptions {
   /** Ignore the previous index and rebuild everything. */
   full?: boolean;
   embedBatchSize?: number;
+  /** OCR for scanned pages: detected when left out; null to go without. */
+  ocr?: Ocr | null;
   onProgress?(progress: IngestProgress): void;
   log: IngestLog;
 }
 
 const READ_AHEAD = 8;
+/**
+ * Worker threads pay off only for a batch of several documents this large: starting one (its tokenizer dictionaries)
+ * takes seconds, more than analysing a few documents in-line (what an upload through the API usually brings), and a
+ * single document gains nothing, as the main thread would only wait for it.
+ */
+const POOL_MIN_BYTES = 2 * 1024 * 1024;
+const POOL_MIN_FILES = 2;
 
 type FileJob =
   | {
@@ -68,11 +79,9 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
   let pool: DocumentAnalyser | null = null;
   let previous: PreviousIndex | null = null;
   try {
-    const leftOut: ScanSkip[] = [];
-    const files = await scanSeeds(options.seedsDir, (skip) => {
-      log.warn(`Skipping ${skip.source}: ${skip.reason}`);
-      leftOut.push(skip);
-    });
+    const scan = await scanSeedFolder(options.seedsDir);
+    const { files } = scan;
+    const ocr = options.ocr !== undefined ? options.ocr : await detectOcr();
     const probe = options.createEmbeddings(new LocalEmbeddingStats());
     const wanted = { embedder: options.embedder, chunking: options.chunking, tokenizer: options.tokenizerName, embeddings: probe };
     previous = options.full ? null : await openPreviousIndex(options.indexDir, wanted, log);
@@ -81,7 +90,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const local = embeddings instanceof LocalHashEmbeddings;
     const staging = await createStagingDir(options.indexDir);
 
-    const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [...leftOut], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
+    const report: IngestReport = { added: [], changed: [], removed: [], unchanged: [], skipped: [...scan.skipped], chunks: 0, embeddedChunks: 0, bytes: 0, seconds: 0, versionDir: '' };
     const manifestFiles: Manifest['files'] = {};
     const bm25 = new Bm25SegmentsWriter(staging, options.segmentSize);
     const chunkWriter = new ChunkWriter(join(staging, CHUNKS_FILE), join(staging, CHUNK_TABLE_FILE));
@@ -90,8 +99,11 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const reusedFrom = new Map<number, number>(); // new label → old label
     const progress: IngestProgress = { phase: 'read', filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.bytes, 0), chunks: 0, embedded: 0 };
 
-    const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking };
-    pool = options.workers > 0 ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null }) : null;
+    const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking, ocr };
+    const workerOcr = ocr ? { command: ocr.command, languages: ocr.languages } : null;
+    const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes);
+    const batch = toAnalyse.length >= POOL_MIN_FILES && toAnalyse.reduce((sum, f) => sum + f.bytes, 0) >= POOL_MIN_BYTES;
+    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
@@ -128,7 +140,6 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       const job = jobs.get(i)!;
       jobs.delete(i);
       if ('unreadable' in job) {
-        log.warn(`Skipping ${file.source}: cannot be read (${job.unreadable})`);
         report.skipped.push({ source: file.source, reason: `cannot be read (${job.unreadable})` });
         progress.filesDone++;
         continue;
@@ -145,9 +156,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         manifestFiles[file.source] = { ...before, modified: file.modified };
         report.unchanged.push(file.source);
       } else {
-        const analysed = job.analysed ? await job.analysed : analyseDocument(file.source, bytes, analyser);
+        const analysed = job.analysed ? await job.analysed : await analyseDocument(file.source, bytes, analyser);
         if (!analysed.ok) {
-          log.warn(`Skipping ${file.source}: ${analysed.reason}`);
           report.skipped.push({ source: file.source, reason: analysed.reason, hash });
         } else {
           if (before) forget(file.source);
@@ -161,7 +171,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
             await chunkWriter.append(chunk);
           }
           await originals.write(file.source, analysed.text);
-          manifestFiles[file.source] = { hash, bytes: file.bytes, modified: file.modified, encoding: analysed.encoding, chunks: analysed.chunks.length };
+          manifestFiles[file.source] = fileEntry(analysed, hash, file);
           (before ? report.changed : report.added).push(file.source);
         }
       }
@@ -176,6 +186,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         if (!report.skipped.some((s) => s.source === source)) report.removed.push(source);
       }
     }
+    warnSkipped(report.skipped, manifestFiles, log);
     await pool?.close();
     pool = null;
     await Promise.all([chunkWriter.close(), originals.close(), bm25.close(), spill?.close()]);

@@ -4,7 +4,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+import { DOCUMENT_EXTENSIONS, formatOfName } from './formats.ts';
 
 export interface SeedFile {
   /** Path relative to the seeds folder, `/`-separated. */
@@ -15,16 +15,19 @@ export interface SeedFile {
   modified: number;
 }
 
-function isDocument(name: string): boolean {
-  const lower = name.toLowerCase();
-  return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
-}
-
 /** A path under the seeds folder that is not read, and why. */
 export interface ScanSkip {
   source: string;
   reason: string;
 }
+
+export interface SeedScan {
+  files: SeedFile[];
+  /** Files that are not read, and why: a type that is not a document, or a symlink. */
+  skipped: ScanSkip[];
+}
+
+const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
 
 /** Why an entry that is neither a folder nor a document is left out; null for hidden entries (ignored by design). */
 function skipReason(entry: Dirent): string | null {
@@ -36,13 +39,13 @@ function skipReason(entry: Dirent): string | null {
 }
 
 /**
- * Every document under `seedsDir`, recursively, in a stable order; hidden files and folders are ignored.
- * Anything else left out (links, other file types) is passed to `onSkip`, in the same order.
+ * Every file under `seedsDir`, recursively, in a stable order: documents to read, and the rest with the reason they
+ * are not read. Hidden files and folders are ignored.
  */
-export async function scanSeeds(seedsDir: string, onSkip?: (skip: ScanSkip) => void): Promise<SeedFile[]> {
-  if (!existsSync(seedsDir)) throw new Error(`The seeds folder ${seedsDir} does not exist: create it and put .txt, .md or .html documents in it (or set SEEDS_DIR)`);
-  const found: SeedFile[] = [];
-  const skipped: ScanSkip[] = [];
+export async function scanSeedFolder(seedsDir: string): Promise<SeedScan> {
+  if (!existsSync(seedsDir)) throw new Error(`The seeds folder ${seedsDir} does not exist: create it and put documents (.txt, .md, .html, .pdf, .docx) in it (or set SEEDS_DIR)`);
+  const files: SeedFile[] = [];
+  const skipped: SeedScan['skipped'] = [];
   // Files are stat-ed synchronously: a stat is microseconds, and tens of thousands of them through
   // promises and the thread pool take seconds (80,000 files: 0.5 s against 4 s).
   const walk = async (dir: string): Promise<void> => {
@@ -51,16 +54,19 @@ export async function scanSeeds(seedsDir: string, onSkip?: (skip: ScanSkip) => v
       const source = relative(seedsDir, path).split(sep).join('/');
       if (entry.name.startsWith('.')) continue;
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && isDocument(entry.name)) {
+      else if (entry.isFile() && formatOfName(entry.name)) {
         const { size, mtimeMs } = statSync(path);
-        found.push({ source, path, bytes: size, modified: mtimeMs });
+        files.push({ source, path, bytes: size, modified: mtimeMs });
       } else skipped.push({ source, reason: skipReason(entry)! });
     }
   };
   await walk(seedsDir);
-  const bySource = (a: { source: string }, b: { source: string }) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0);
-  if (onSkip) for (const skip of skipped.sort(bySource)) onSkip(skip);
-  return found.sort(bySource);
+  return { files: files.sort(bySource), skipped: skipped.sort(bySource) };
+}
+
+/** The documents under `seedsDir` (see scanSeedFolder). */
+export async function scanSeeds(seedsDir: string): Promise<SeedFile[]> {
+  return (await scanSeedFolder(seedsDir)).files;
 }
 
 export function contentHash(bytes: Uint8Array): string {

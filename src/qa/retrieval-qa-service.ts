@@ -1,4 +1,5 @@
-import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
+import type { PageLocator } from '../index/page-locator.ts';
+import type { Answerer, AskEvent, AskOptions, AskResponse, ChatTurn, PageLocation, PassageContext, QaService, Retriever, SearchResult } from '../types.ts';
 
 /** Turns a follow-up into a question that stands alone; the identity when there is no history. `signal` cancels an LLM call (the rewriter then falls back). */
 export type QuestionRewriter = (question: string, history: readonly ChatTurn[], signal?: AbortSignal) => Promise<string>;
@@ -21,6 +22,13 @@ function sliceWhole(text: string, from: number, to: number): string {
   return text.slice(start, Math.max(start, end));
 }
 
+export interface QaServiceExtras {
+  /** The time all LLM steps of one request share; unlimited when absent (no LLM). */
+  llmBudgetMs?: number | undefined;
+  /** Pages of paged documents (PDF), added to every span. */
+  pages?: PageLocator;
+}
+
 /**
  * Retrieve, then answer. Only the (rewritten) new question is searched: the history decides what the
  * question means, never what is retrieved.
@@ -32,12 +40,21 @@ export class RetrievalQaService implements QaService {
     private readonly defaultK: number,
     private readonly rewrite: QuestionRewriter = keepQuestion,
     private readonly originals?: OriginalsReader,
-    /** The time all LLM steps of one request share; unlimited when absent (no LLM). */
-    private readonly llmBudgetMs?: number,
+    private readonly extras: QaServiceExtras = {},
   ) {}
 
-  search(query: string, k: number): Promise<SearchResult[]> {
-    return this.retriever.search(query, k);
+  async search(query: string, k: number): Promise<SearchResult[]> {
+    return this.located(await this.retriever.search(query, k));
+  }
+
+  /** Spans of paged documents get their page (and whether it was read by OCR). */
+  private located<T extends { source: string; start: number } & PageLocation>(spans: T[]): T[] {
+    const pages = this.extras.pages;
+    return pages ? spans.map((span) => ({ ...span, ...pages.locate(span.source, span.start) })) : spans;
+  }
+
+  private locatedResponse(response: AskResponse, question: string): AskResponse {
+    return { ...response, citations: this.located(response.citations), question };
   }
 
   async context(source: string, start: number, end: number, window: number): Promise<PassageContext | null> {
@@ -45,6 +62,7 @@ export class RetrievalQaService implements QaService {
     if (original === undefined || start < 0 || end < start || end > original.length) return null;
     return {
       source,
+      ...this.extras.pages?.locate(source, start),
       // The context never cuts a character in half; the cited span itself is returned exactly as indexed.
       before: sliceWhole(original, Math.max(0, start - window), start),
       text: original.slice(start, end),
@@ -54,8 +72,9 @@ export class RetrievalQaService implements QaService {
 
   /** One deadline for every LLM step of the request, which the client's leaving also triggers. */
   private withLlmDeadline(options: AskOptions): AskOptions {
-    if (options.llmSignal || this.llmBudgetMs === undefined) return options;
-    const budget = AbortSignal.timeout(this.llmBudgetMs);
+    const budgetMs = this.extras.llmBudgetMs;
+    if (options.llmSignal || budgetMs === undefined) return options;
+    const budget = AbortSignal.timeout(budgetMs);
     return { ...options, llmSignal: options.signal ? AbortSignal.any([options.signal, budget]) : budget };
   }
 
@@ -63,20 +82,22 @@ export class RetrievalQaService implements QaService {
     const options = this.withLlmDeadline(asked);
     const standalone = options.history?.length ? await this.rewrite(question.trim(), options.history, options.llmSignal) : question.trim();
     options.signal?.throwIfAborted();
-    const passages = await this.retriever.search(standalone, options.k ?? this.defaultK, { signal: options.llmSignal });
+    const passages = this.located(await this.retriever.search(standalone, options.k ?? this.defaultK, { signal: options.llmSignal }));
     options.signal?.throwIfAborted();
     return { standalone, passages, options };
   }
 
   async ask(question: string, asked: AskOptions = {}): Promise<AskResponse> {
     const { standalone, passages, options } = await this.prepare(question, asked);
-    return { ...(await this.answerer.answer(standalone, passages, options)), question: standalone };
+    return this.locatedResponse(await this.answerer.answer(standalone, passages, options), standalone);
   }
 
   async *askStream(question: string, asked: AskOptions = {}): AsyncIterable<AskEvent> {
     const { standalone, passages, options } = await this.prepare(question, asked);
     for await (const event of this.answerer.stream(standalone, passages, options)) {
-      yield event.type === 'done' ? { type: 'done', response: { ...event.response, question: standalone } } : event;
+      if (event.type === 'done') yield { type: 'done', response: this.locatedResponse(event.response, standalone) };
+      else if (event.type === 'citations') yield { type: 'citations', citations: this.located(event.citations) };
+      else yield event;
     }
   }
 }

@@ -20,6 +20,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import askRoute from './routes/ask.ts';
 import chatCompletionsRoutes from './routes/chat-completions.ts';
 import examplesRoute from './routes/examples.ts';
+import documentsRoutes, { type DocumentRoutesOptions } from './routes/documents.ts';
 import healthRoutes from './routes/health.ts';
 import metricsRoute from './routes/metrics.ts';
 import passageRoute from './routes/passage.ts';
@@ -44,9 +45,11 @@ export interface BuildAppOptions {
   refreshIndex?: QaServicePluginOptions['refreshIndex'];
   /** Runs when the app closes, after in-flight requests (e.g. stops watching the index and a running ingest). */
   onClose?: () => Promise<void>;
+  /** The documents folder and its ingest, for /v1/documents; those routes answer 503 without it. */
+  documents?: DocumentRoutesOptions['documents'];
 }
 
-type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats' | 'examples'>;
+type AppPluginOptions = QaServicePluginOptions & Pick<BuildAppOptions, 'indexStats' | 'examples' | 'documents'>;
 
 /**
  * The application itself: plugins first, then routes. Not encapsulated, so its error handlers cover every route.
@@ -72,6 +75,7 @@ export const appPlugin = fp<AppPluginOptions>(async function zhidaApp(app, optio
   await app.register(responsesRoute);
   await app.register(examplesRoute, { examples: options.examples });
   await app.register(metricsRoute);
+  await app.register(documentsRoutes, { config: options.config, documents: options.documents ?? (() => undefined) });
 });
 
 /** Builds a ready (not yet listening) Fastify instance: call `listen()` to serve, or `inject()` to test. */
@@ -106,7 +110,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void (reply as FastifyReply).code(statusCode).header(REQUEST_ID_HEADER, request.id).send(body);
     },
   });
-  await app.register(appPlugin, { config, qa, indexStats, examples, ...(lease ? { lease } : {}), ...(indexStatus ? { indexStatus } : {}), ...(refreshIndex ? { refreshIndex } : {}) });
+  await app.register(appPlugin, {
+    config,
+    qa,
+    indexStats,
+    examples,
+    ...(lease ? { lease } : {}),
+    ...(indexStatus ? { indexStatus } : {}),
+    ...(refreshIndex ? { refreshIndex } : {}),
+    ...(options.documents ? { documents: options.documents } : {}),
+  });
   if (options.onClose) app.addHook('onClose', options.onClose);
   await app.ready();
   return app;

@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { LiveEngine } from '../serving/live-engine.ts';
 import { buildApp } from './app.ts';
+import { manageDocuments } from './documents/live-update.ts';
 import { closeOnSignals } from './graceful-shutdown.ts';
 
 function loadConfigOrExit(): Config {
@@ -18,6 +19,7 @@ function loadConfigOrExit(): Config {
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   let live: LiveEngine | undefined;
+  let documents: ReturnType<typeof manageDocuments> | undefined;
   const app = await buildApp({
     config,
     qa: () => live?.current()?.qa,
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     indexStatus: () => live!.status(),
     refreshIndex: (reason, options) => live!.refresh(reason, options),
     onClose: async () => live?.close(),
+    documents: () => documents,
   });
   live = new LiveEngine(config, app.log, { pollMs: config.INDEX_WATCH_INTERVAL_MS });
   closeOnSignals(app);
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
 
   try {
     await live.start();
+    documents = manageDocuments(config, app.log, live);
   } catch (error) {
     app.log.fatal({ err: error }, 'the QA engine could not start');
     await app.close();

@@ -33,6 +33,13 @@ export interface RefreshResult {
   report: IngestReport | null;
 }
 
+export interface RefreshOptions {
+  /** A full rebuild instead of an incremental one. */
+  full?: boolean;
+  /** Called with the ingest's progress (not when another process's ingest does the work). */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
 export interface LiveEngineLog extends EngineLog {
   error(message: string): void;
 }
@@ -126,9 +133,9 @@ export class LiveEngine {
    * while a refresh runs is queued behind it (documents may have changed after it read them); further
    * calls share the queued one.
    */
-  refresh(reason: string, options: { full?: boolean } = {}): Promise<RefreshResult> {
+  refresh(reason: string, options: RefreshOptions = {}): Promise<RefreshResult> {
     if (!this.running) {
-      this.running = this.runRefresh(reason, options.full ?? false).finally(() => (this.running = null));
+      this.running = this.runRefresh(reason, options).finally(() => (this.running = null));
       return this.running;
     }
     this.queued ??= this.running
@@ -148,7 +155,7 @@ export class LiveEngine {
     this.holder.clear();
   }
 
-  private async runRefresh(reason: string, full: boolean): Promise<RefreshResult> {
+  private async runRefresh(reason: string, { full = false, onProgress }: RefreshOptions): Promise<RefreshResult> {
     this.state = 'ingesting';
     this.reason = reason;
     this.progress = null;
@@ -156,7 +163,11 @@ export class LiveEngine {
     try {
       let report: IngestReport | null = null;
       try {
-        report = await this.ingest(this.config, { full, signal: this.stop.signal, onProgress: (progress) => (this.progress = progress) });
+        const progressed = (progress: IngestProgress) => {
+          this.progress = progress;
+          onProgress?.(progress);
+        };
+        report = await this.ingest(this.config, { full, signal: this.stop.signal, onProgress: progressed });
       } catch (error) {
         if (!(error instanceof IngestBusyError)) throw error;
         this.log.info(`${error.message}: serving its result once it publishes`);

@@ -10,6 +10,8 @@ const BLOCKS = new Set([
   'tfoot', 'thead', 'tr', 'ul',
 ]);
 const CELLS = new Set(['td', 'th']);
+/** Inside a table cell, paragraphs and line breaks become spaces, so each row reads as one line. */
+const TABLE_STRUCTURE = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr']);
 const HEADING_TAG = /^h([1-6])$/;
 
 /** Collects visible text, turning block boundaries into single line breaks and whitespace runs into single spaces. */
@@ -54,6 +56,11 @@ export function htmlToDocument(html: string): { text: string; headings: HeadingM
   let skipDepth = 0;
   let preDepth = 0;
   let openHeading: { tag: string; level: number; start: number } | undefined;
+  let cellDepth = 0;
+  const boundary = (name: string) => {
+    if (CELLS.has(name) || (cellDepth > 0 && !TABLE_STRUCTURE.has(name))) out.space();
+    else out.blockBoundary();
+  };
 
   const parser = new Parser(
     {
@@ -61,8 +68,8 @@ export function htmlToDocument(html: string): { text: string; headings: HeadingM
         if (SKIPPED.has(name)) skipDepth++;
         if (skipDepth > 0) return;
         if (name === 'pre') preDepth++;
-        if (BLOCKS.has(name)) out.blockBoundary();
-        else if (CELLS.has(name)) out.space();
+        if (BLOCKS.has(name) || CELLS.has(name)) boundary(name);
+        if (CELLS.has(name)) cellDepth++;
         const heading = HEADING_TAG.exec(name);
         if (heading && !openHeading) openHeading = { tag: name, level: Number(heading[1]), start: -1 };
       },
@@ -77,8 +84,8 @@ export function htmlToDocument(html: string): { text: string; headings: HeadingM
           if (openHeading.start >= 0) spans.push({ start: openHeading.start, end: out.length, level: openHeading.level });
           openHeading = undefined;
         }
-        if (BLOCKS.has(name)) out.blockBoundary();
-        else if (CELLS.has(name)) out.space();
+        if (CELLS.has(name)) cellDepth = Math.max(0, cellDepth - 1);
+        if (BLOCKS.has(name) || CELLS.has(name)) boundary(name);
       },
       ontext(data) {
         if (skipDepth > 0) return;

@@ -24,3 +24,9 @@ export function fileName(source) {
 export function sectionPath(section) {
   return section.join(' › ');
 }
+
+/** Where in a PDF a citation starts: `第 3 页`, noting text read from a scan by OCR; empty for other documents. */
+export function pageLabel(citation) {
+  if (!citation.page) return '';
+  return citation.ocr ? `第 ${citation.page} 页（扫描件识别）` : `第 ${citation.page} 页`;
+}

@@ -1,6 +1,6 @@
 /** The API key: kept in localStorage (this browser only) and sent as a Bearer token when set. */
 
-const STORAGE_KEY = 'zhida.apiKey';
+export const STORAGE_KEY = 'zhida.apiKey';
 
 function createStore() {
   let memory = '';

@@ -1,5 +1,5 @@
 import { readableMessage } from './api.js';
-import { fileName, h, sectionPath } from './dom.js';
+import { fileName, h, pageLabel, sectionPath } from './dom.js';
 
 /** Characters of surrounding text asked for on each side of the cited span. */
 const CONTEXT_WINDOW = 160;
@@ -93,7 +93,7 @@ export function createSourcePanel({ api, panel, scrim, title, closeButton, file,
   function open(citation, from) {
     setOpener(from ?? null);
     title.textContent = `来源 [${citation.n}]`;
-    file.textContent = fileName(citation.source);
+    file.textContent = [fileName(citation.source), pageLabel(citation)].filter(Boolean).join(' · ');
     file.title = citation.source;
     section.textContent = citation.section.length > 0 ? sectionPath(citation.section) : '（无章节）';
     panel.hidden = false;

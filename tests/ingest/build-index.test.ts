@@ -15,19 +15,27 @@ const GBK_NOTE = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4, 0xb2, 0xe2, 0xca, 0xd4
 /** Every chunk of a loaded index, in order. */
 const allChunks = (index: LoadedIndex) => Array.from({ length: index.chunks.size }, (_, label) => index.chunks.at(label)!);
 
-test('ingest indexes txt, md, html and GBK files, skips binary ones, and keeps offsets exact', async () => {
+test('ingest indexes txt, md, html and GBK files, skips binary, mislabelled and unsupported ones, and keeps offsets exact', async () => {
   const seeds = await makeSeeds({
     'seed.txt': await seedText(),
     'notes/guide.md': '# 指南\n\n## 安装\n\n先运行安装命令。然后启动服务。\n',
     'page.html': '<html><body><h1>贵州</h1><p>贵阳是贵州的省会。</p></body></html>',
     'legacy.txt': GBK_NOTE,
     'image.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 0, 0]),
-    'ignored.pdf': 'not a document type',
+    'ignored.xls': 'not a document type',
+    'fake.pdf': 'a text file named as a PDF',
   });
   const config = await testConfig(seeds);
   const report = await buildIndex(ingestOptionsFromConfig(config, silentLog, tokenizer));
   assert.deepEqual(report.added.sort(), ['legacy.txt', 'notes/guide.md', 'page.html', 'seed.txt']);
-  assert.deepEqual(report.skipped.map((s) => s.source), ['ignored.pdf', 'image.txt'], 'other file types are reported, not silently left out');
+  assert.deepEqual(
+    report.skipped.map((s) => [s.source, s.reason]).sort(),
+    [
+      ['fake.pdf', 'not a PDF (the content does not start with %PDF-)'],
+      ['ignored.xls', 'not a supported document type (.txt, .md, .markdown, .html, .htm, .pdf, .docx)'],
+      ['image.txt', 'binary file'],
+    ],
+  );
   const index = await loadIndex(config.INDEX_DIR);
   assert.equal(index.manifest.files['legacy.txt']!.encoding, 'gb18030');
   for (const chunk of allChunks(index)) {

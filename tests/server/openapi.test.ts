@@ -15,6 +15,9 @@ const ROUTES: [string, string, number[]][] = [
   ['post', '/v1/search', [400, 401, 413, 415, 429, 500, 503]],
   ['post', '/v1/chat/completions', [400, 401, 413, 415, 429, 500, 503]],
   ['get', '/v1/models', [401, 429]],
+  ['get', '/v1/documents', [401, 403, 429, 503]],
+  ['post', '/v1/documents', [400, 401, 403, 409, 413, 415, 429, 503]],
+  ['delete', '/v1/documents/{source}', [401, 403, 404, 429, 503]],
 ];
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -86,7 +89,7 @@ describe('GET /openapi.json', () => {
     assert.equal(typeof doc.info.version, 'string');
     assert.deepEqual(
       doc.tags.map((tag: Json) => tag.name),
-      ['Questions', 'OpenAI compatible', 'Operations'],
+      ['Questions', 'OpenAI compatible', 'Documents', 'Operations'],
     );
     assert.deepEqual(doc.components.securitySchemes.bearerAuth.type, 'http');
     assert.deepEqual(doc.components.securitySchemes.bearerAuth.scheme, 'bearer');

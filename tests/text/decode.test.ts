@@ -115,3 +115,23 @@ test('random high bytes that GB18030 decodes without error are still rejected', 
 test('invalid UTF-8 after a UTF-8 BOM is an unknown encoding', () => {
   assert.deepEqual(decodeBytes(hex('ef bb bf d6 d0 ce c4 ff')), { ok: false, reason: 'unknown-encoding' });
 });
+
+test('Big5 traditional Chinese is decoded, and GB text is not mistaken for it', () => {
+  const big5 = hex('b2 c4 a4 40 b1 f8 a1 40 ac b0 b3 57 bd 64 ac 46 a9 b2 b8 ea ae c6 b6 7d a9 f1 a1 43');
+  assert.deepEqual(decodeBytes(big5), { ok: true, text: '第一條　為規範政府資料開放。', encoding: 'big5' });
+  assert.deepEqual(decodeBytes(hex('d6 d0 ce c4 b2 e2 ca d4 a1 a3')), { ok: true, text: '中文测试。', encoding: 'gb18030' });
+});
+
+test('UTF-16 with a BOM is decoded in either byte order, and is not called binary', () => {
+  const text = '开放数据。\n';
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  assert.deepEqual(decodeBytes(le), { ok: true, text, encoding: 'utf-16le-bom' });
+  assert.deepEqual(decodeBytes(be), { ok: true, text, encoding: 'utf-16be-bom' });
+});
+
+test('UTF-16 without a BOM is recognised by reading as text in one byte order', () => {
+  const text = '第二条 Open data 每季度更新一次。\n';
+  assert.deepEqual(decodeBytes(Buffer.from(text, 'utf16le')), { ok: true, text, encoding: 'utf-16le' });
+  assert.deepEqual(decodeBytes(Buffer.from(text, 'utf16le').swap16()), { ok: true, text, encoding: 'utf-16be' });
+});

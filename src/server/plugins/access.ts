@@ -45,7 +45,8 @@ const rateLimitedResponse = {
 export default fp<{ config: Config }>(
   async function access(app, { config }) {
     const keysRequired = config.API_KEYS.length > 0;
-    const identify = apiKeyMatcher(config.API_KEYS);
+    // Admin keys (for /v1/documents) may use the rest of the API too.
+    const identify = apiKeyMatcher([...config.API_KEYS, ...config.ADMIN_API_KEYS]);
 
     app.decorateRequest('apiKeyId', undefined);
     app.addHook('onRequest', async (request) => {

@@ -43,6 +43,7 @@ export default fp(
         tags: [
           { name: 'Questions', description: 'Answers and passage search over the indexed documents' },
           { name: 'OpenAI compatible', description: 'Chat completions for OpenAI clients; the answer carries [n] markers and `citations`' },
+          { name: 'Documents', description: 'The documents folder: list, upload, delete, and the ingest that indexes each change (admin keys)' },
           { name: 'Operations', description: 'Probes and metrics' },
         ],
         components: {

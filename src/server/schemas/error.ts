@@ -6,8 +6,10 @@ const ALL_CODES = Object.keys(ERRORS) as ErrorCode[];
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed, not UTF-8, or does not match the schema; the message names the offending field',
   401: 'Missing or wrong API key (only when the server is configured with API_KEYS); sent with WWW-Authenticate: Bearer',
+  403: 'The API key is valid but this route needs an admin key (ADMIN_API_KEYS)',
   404: 'No such route or resource',
   405: 'The route exists but not for this method; the Allow header lists the methods it takes',
+  409: 'The resource exists; the message says how to replace it',
   413: 'The request body is larger than BODY_LIMIT_BYTES',
   415: 'The body is not application/json, or not in UTF-8',
   429: 'Too many requests for this API key (or client address); retry after the seconds in Retry-After',
@@ -15,9 +17,12 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   503: 'The index is still loading; retry shortly',
 };
 
-/** The error codes of src/errors.ts answered with `status`. */
+/** Codes only the document routes answer: they list them themselves, and other routes' defaults leave them out. */
+export const DOCUMENT_CODES: readonly ErrorCode[] = ['FORBIDDEN', 'DOCUMENT_NOT_FOUND', 'DOCUMENT_EXISTS', 'INVALID_FILE_NAME', 'UNSUPPORTED_DOCUMENT', 'DOCUMENT_TOO_LARGE'];
+
+/** The error codes of src/errors.ts answered with `status` (the document routes' own codes aside). */
 export function codesWithStatus(status: number): ErrorCode[] {
-  return ALL_CODES.filter((code) => ERRORS[code].status === status);
+  return ALL_CODES.filter((code) => ERRORS[code].status === status && !DOCUMENT_CODES.includes(code));
 }
 
 /** The `{ error: { code, message } }` shape, with `code` limited to `codes`. */

@@ -1,4 +1,5 @@
 import { errorResponseSchema } from './error.ts';
+import { pageFields } from './passage-fields.ts';
 
 /** Most characters of context either side of the span, and the default. */
 export const CONTEXT_WINDOW_MAX = 400;
@@ -35,6 +36,7 @@ export const contextResponseSchema = {
     before: { type: 'string', description: 'Up to `window` characters before the span' },
     text: { type: 'string', description: 'The span itself: original.slice(start, end)' },
     after: { type: 'string', description: 'Up to `window` characters after the span' },
+    ...pageFields,
   },
 } as const;
 
