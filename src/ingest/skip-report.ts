@@ -5,10 +5,10 @@ import type { IngestLog, IngestReport } from './progress.ts';
 
 export const OCR_HINT = 'install Tesseract with Chinese data (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra) and ingest again';
 
-/** One warning line for all skipped files, each with its reason; one for scanned pages left unread. */
+/** A warning line for each skipped file, with its reason; one for scanned pages left unread and how to read them. */
 export function warnSkipped(skipped: IngestReport['skipped'], files: Manifest['files'], log: IngestLog): void {
   const sorted = [...skipped].sort((a, b) => (a.source < b.source ? -1 : 1));
-  if (sorted.length) log.warn(`Skipped ${sorted.length} file${sorted.length === 1 ? '' : 's'}: ${sorted.map((s) => `${s.source} (${s.reason})`).join('; ')}`);
+  for (const { source, reason } of sorted) log.warn(`Skipping ${source}: ${reason}`);
   const unread = Object.entries(files).filter(([, f]) => f.unreadPages);
   const scannedOnly = skipped.filter((s) => s.reason.includes('OCR is not installed'));
   if (unread.length || scannedOnly.length) {

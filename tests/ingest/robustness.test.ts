@@ -84,7 +84,7 @@ test('with a remote embedder, an index started empty takes the model’s size on
 });
 
 test('links and files of other types are skipped with one warning line each, and counted in the report', async () => {
-  const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。', 'docs/b.md': '# 标题\n内容。', 'notes.pdf': '%PDF-1.4' });
+  const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。', 'docs/b.md': '# 标题\n内容。', 'notes.xls': 'a spreadsheet' });
   await symlink(join(seeds, 'a.txt'), join(seeds, 'link.txt'));
   await symlink(join(seeds, 'docs'), join(seeds, 'linked-docs'));
   const warnings: string[] = [];
@@ -93,10 +93,10 @@ test('links and files of other types are skipped with one warning line each, and
   assert.deepEqual(report.skipped, [
     { source: 'link.txt', reason: 'symbolic links are not followed' },
     { source: 'linked-docs', reason: 'symbolic links are not followed' },
-    { source: 'notes.pdf', reason: 'not a supported document type (.txt, .md, .markdown, .html, .htm)' },
+    { source: 'notes.xls', reason: 'not a supported document type (.txt, .md, .markdown, .html, .htm, .pdf, .docx)' },
   ]);
   assert.deepEqual(warnings, report.skipped.map((s) => `Skipping ${s.source}: ${s.reason}`));
-  assert.match(describeReport(report), /skipped 3 \(link\.txt, linked-docs, notes\.pdf\)/);
+  assert.match(describeReport(report), /skipped 3 \(link\.txt, linked-docs, notes\.xls\)/);
 });
 
 test('a loaded index closes every file it reads from, and an incremental ingest leaves none open', async () => {

@@ -15,7 +15,7 @@ test('GET /v1/documents lists every file with its type, size, chunks and status;
     [
       ['note.txt', 'txt', 'indexed', null],
       ['scan.pdf', 'pdf', 'skipped', 'not a PDF (the content does not start with %PDF-)'],
-      ['sheet.xls', 'xls', 'skipped', 'unsupported file type'],
+      ['sheet.xls', 'xls', 'skipped', 'not a supported document type (.txt, .md, .markdown, .html, .htm, .pdf, .docx)'],
     ],
   );
   assert.equal(body.documents[0].bytes, Buffer.byteLength(NOTE));
