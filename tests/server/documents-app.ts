@@ -1,37 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { parseConfig, type Config } from '../../src/config.ts';
-import { buildIndex } from '../../src/ingest/build-index.ts';
-import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { manageDocuments } from '../../src/server/documents/live-update.ts';
-import { LiveEngine } from '../../src/serving/live-engine.ts';
-import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { makeSeeds } from '../ingest/fixtures.ts';
+import { inProcessLive, liveAppOptions } from '../serving/in-process-live.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const tokenizer = new JiebaTokenizer();
 
 /** The real service over a fresh documents folder holding `files`, with document management wired as `npm start` does. */
 export async function documentsApp(files: Record<string, string | Uint8Array>, env: Record<string, string> = {}): Promise<{ app: FastifyInstance; config: Config; seeds: string }> {
   const seeds = await makeSeeds(files);
   const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: await mkdtemp(join(tmpdir(), 'index-')), EMBEDDING_DIM: '64', RATE_LIMIT_MAX: '100000', ...env });
-  // Ingest runs in-process here (as a child process under `npm start`): the same buildIndex, without a process start per run.
-  const live = new LiveEngine(config, quiet, { tokenizer, ingest: (c, run) => buildIndex({ ...ingestOptionsFromConfig(c, quiet, tokenizer), full: run.full, onProgress: (p) => run.onProgress?.(p) }), pollMs: 100 });
+  const live = inProcessLive(config);
   await live.start();
   const documents = manageDocuments(config, quiet, live);
-  const app = await buildApp({
-    config,
-    qa: () => live.current()?.qa,
-    lease: () => live.acquire(),
-    indexStatus: () => live.status(),
-    refreshIndex: (reason, options) => live.refresh(reason, options),
-    onClose: () => live.close(),
-    documents: () => documents,
-    logger: false,
-  });
+  const app = await buildApp({ config, ...liveAppOptions(live), documents: () => documents, logger: false });
   return { app, config, seeds };
 }
 

@@ -3,28 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildApp } from '../../src/server/app.ts';
-import { buildIndex } from '../../src/ingest/build-index.ts';
-import { ingestOptionsFromConfig } from '../../src/ingest/from-config.ts';
-import { LiveEngine } from '../../src/serving/live-engine.ts';
-import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { makeSeeds, testConfig } from '../ingest/fixtures.ts';
+import { inProcessLive, liveAppOptions } from '../serving/in-process-live.ts';
 
-const tokenizer = new JiebaTokenizer();
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('the app over a live index', async () => {
   const seeds = await makeSeeds({ 'a.txt': '贵州的数据中心集群位于贵安新区。' });
   const config = await testConfig(seeds, { INGEST_WORKERS: '0' });
-  const live = new LiveEngine(config, quiet, { tokenizer, ingest: (c, run) => buildIndex({ ...ingestOptionsFromConfig(c, quiet, tokenizer), full: run.full }), pollMs: 100 });
-  const app = await buildApp({
-    config,
-    qa: () => live.current()?.qa,
-    lease: () => live.acquire(),
-    indexStatus: () => live.status(),
-    refreshIndex: (reason, options) => live.refresh(reason, options),
-    onClose: () => live.close(),
-    logger: false,
-  });
+  const live = inProcessLive(config);
+  const app = await buildApp({ config, ...liveAppOptions(live), logger: false });
   after(() => app.close());
 
   it('reports the served version in /readyz, refreshes on demand, and releases every lease its requests took', async () => {
