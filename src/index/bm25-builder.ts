@@ -3,26 +3,6 @@ import { Growable } from './growable.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
 /**
- * A document's distinct terms, joined by line breaks (terms hold no whitespace), and each one's frequency:
- * one string and one byte array cross from an analysis thread far cheaper than an array of every term.
- */
-export interface CountedTerms {
-  joined: string;
-  tfs: Uint8Array;
-  /** All terms, repeats included (the BM25 document length). */
-  length: number;
-}
-
-export function countTerms(terms: readonly string[]): CountedTerms {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const tfs = new Uint8Array(counts.size);
-  let i = 0;
-  for (const tf of counts.values()) tfs[i++] = Math.min(tf, TF_MAX);
-  return { joined: [...counts.keys()].join('\n'), tfs, length: terms.length };
-}
-
-/**
  * Collects one segment's postings while ingest walks the corpus, document by document: a term
  * dictionary plus each document's (term, tf) run — five bytes a posting — turned into
  * compressed-sparse-row postings by {@link build}. Documents are numbered from `base` in order.
@@ -40,14 +20,11 @@ export class Bm25Builder {
     return this.lengths.length;
   }
 
-  /** Adds a document from its terms and returns its number. */
+  /** Adds a document from its terms (repeats included) and returns its number. */
   addDocument(terms: readonly string[]): number {
-    return this.addCounted(countTerms(terms));
-  }
-
-  addCounted({ joined, tfs, length }: CountedTerms): number {
-    if (length) joined.split('\n').forEach((term, i) => this.addPosting(term, tfs[i]!));
-    return this.endDocument(length);
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return this.addCountedDocument(terms.length, counts);
   }
 
   /** Adds a document whose terms are already counted (a reused chunk of the previous index). */

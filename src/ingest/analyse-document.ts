@@ -1,5 +1,4 @@
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
-import { countTerms, type CountedTerms } from '../index/bm25-builder.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { withBigrams } from '../retrieval/search-terms.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
@@ -15,6 +14,15 @@ export interface PackedFeatures {
   weights: Float32Array;
 }
 
+/**
+ * A chunk as the tokeniser leaves it: its normalised search text and its words joined by newlines (one string
+ * crosses between threads far cheaper than thousands).
+ */
+export interface TokenisedChunk {
+  normalised: string;
+  words: string;
+}
+
 export type AnalysedDocument =
   | { ok: false; reason: string }
   | {
@@ -27,13 +35,12 @@ export type AnalysedDocument =
       /** Pages without a text layer left unread (no OCR installed). */
       unreadPages?: number;
       chunks: ChunkRecord[];
-      terms: CountedTerms[];
-      features: PackedFeatures[] | null;
+      tokenised: TokenisedChunk[];
     };
 
 export interface Analyser {
   tokenizer: Tokenizer;
-  /** Present when the local embedder is used: its features are gathered in the same pass. */
+  /** Present when the local embedder is used: its features are gathered from the same words. */
   featureSource: LocalHashEmbeddings | null;
   chunking: ChunkOptions;
   /** Reads scanned pages; null when Tesseract is not installed. */
@@ -51,26 +58,31 @@ export function packFeatures(features: Map<number, number>): PackedFeatures {
   return { hashes, weights };
 }
 
-/** BM25 terms and (local) features of one chunk: one normalisation and one tokenisation serve both. */
-export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: Pick<Analyser, 'tokenizer' | 'featureSource'>) {
+/** One normalisation and one tokenisation serve both the BM25 terms and the local features. */
+export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, tokenizer: Tokenizer): TokenisedChunk {
   const normalised = normaliseForMatch(searchText(chunk));
-  const words = analyser.tokenizer.tokenizeNormalised(normalised);
-  const features = analyser.featureSource ? packFeatures(analyser.featureSource.featuresFromTerms(words, normalised)) : null;
-  return { terms: countTerms(withBigrams(words, normalised)), features };
+  return { normalised, words: tokenizer.tokenizeNormalised(normalised).join('\n') };
 }
 
-/** Everything ingest needs from one file's bytes; runs in a worker thread or in-line, the same either way. */
-export async function analyseDocument(source: string, bytes: Uint8Array, analyser: Analyser): Promise<AnalysedDocument> {
+/**
+ * BM25 terms and (local) features of a tokenised chunk. Run by the thread that indexes: it would otherwise wait for
+ * the tokeniser, and it needs no dictionary to do this.
+ */
+export function indexTerms({ normalised, words }: TokenisedChunk, featureSource: LocalHashEmbeddings | null) {
+  const list = words ? words.split('\n') : [];
+  const features = featureSource ? packFeatures(featureSource.featuresFromTerms(list, normalised)) : null;
+  return { terms: withBigrams(list, normalised), features };
+}
+
+export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: Pick<Analyser, 'tokenizer' | 'featureSource'>) {
+  return indexTerms(tokeniseChunk(chunk, analyser.tokenizer), analyser.featureSource);
+}
+
+/** Everything ingest needs from one file's bytes but its index terms; runs in a worker thread or in-line, the same either way. */
+export async function analyseDocument(source: string, bytes: Uint8Array, analyser: Pick<Analyser, 'tokenizer' | 'chunking' | 'ocr'>): Promise<AnalysedDocument> {
   const read = await readDocument(source, bytes, { ocr: analyser.ocr });
   if (!read.ok) return read;
   const chunks = chunkDocument(read.document, analyser.chunking);
-  const terms: CountedTerms[] = [];
-  const features: PackedFeatures[] = [];
-  for (const chunk of chunks) {
-    const analysed = analyseChunk(chunk, analyser);
-    terms.push(analysed.terms);
-    if (analysed.features) features.push(analysed.features);
-  }
   const { pages } = read.document;
   return {
     ok: true,
@@ -80,7 +92,6 @@ export async function analyseDocument(source: string, bytes: Uint8Array, analyse
     ...(pages ? { pages } : {}),
     ...(read.unreadPages ? { unreadPages: read.unreadPages } : {}),
     chunks,
-    terms,
-    features: analyser.featureSource ? features : null,
+    tokenised: chunks.map((chunk) => tokeniseChunk(chunk, analyser.tokenizer)),
   };
 }

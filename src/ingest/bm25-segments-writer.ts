@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Bm25Builder, type CountedTerms } from '../index/bm25-builder.ts';
+import { Bm25Builder } from '../index/bm25-builder.ts';
 import { bm25File } from '../index/loaded-index.ts';
 
 /** Cuts the BM25 index into segments of `size` documents and writes each as soon as it is full. */
@@ -13,8 +13,8 @@ export class Bm25SegmentsWriter {
     private readonly size: number,
   ) {}
 
-  async addDocument(terms: CountedTerms): Promise<number> {
-    const doc = this.builder.addCounted(terms);
+  async addDocument(terms: readonly string[]): Promise<number> {
+    const doc = this.builder.addDocument(terms);
     await this.flushIfFull();
     return doc;
   }

@@ -15,7 +15,7 @@ import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.
 import { OriginalWriter } from '../index/original-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
 import type { Tokenizer } from '../types.ts';
-import { analyseChunk, analyseDocument, type AnalysedDocument, type Analyser } from './analyse-document.ts';
+import { analyseChunk, analyseDocument, indexTerms, type AnalysedDocument, type Analyser } from './analyse-document.ts';
 import { createAnalyserPool, type DocumentAnalyser } from './analyser-pool.ts';
 import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
@@ -103,7 +103,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const workerOcr = ocr ? { command: ocr.command, languages: ocr.languages } : null;
     const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes);
     const batch = toAnalyse.length >= POOL_MIN_FILES && toAnalyse.reduce((sum, f) => sum + f.bytes, 0) >= POOL_MIN_BYTES;
-    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
+    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, ocr: workerOcr }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
@@ -162,8 +162,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         } else {
           if (before) forget(file.source);
           for (const [c, chunk] of analysed.chunks.entries()) {
-            await bm25.addDocument(analysed.terms[c]!);
-            const features = analysed.features?.[c];
+            const { terms, features } = indexTerms(analysed.tokenised[c]!, analyser.featureSource);
+            await bm25.addDocument(terms);
             if (features && local) {
               stats.observe(embeddings.slotsOf(features.hashes));
               await spill!.write(features);
