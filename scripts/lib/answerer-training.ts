@@ -1,4 +1,5 @@
 /** Labelled examples, threshold choice and held-out figures for `npm run train:answerer`. */
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { normaliseForMatch } from '../../src/text/normalise.ts';
 import type { SearchResult } from '../../src/types.ts';
 import type { Row } from './fit-logistic.ts';
 import { fmt } from './metrics.ts';
+import { strangerSubject, swappedSubject, withoutAnswer, type NamedNoun } from './near-misses.ts';
 import { halves, type ReadingQuestion } from './reading-data.ts';
 import { buildTempIndex } from './temp-index.ts';
 
@@ -65,48 +67,57 @@ export async function selectorExamples(corpus: Corpus): Promise<{ selectorRows: 
   return { selectorRows, phraseRows };
 }
 
-/**
- * A near miss: the question with its rarest noun replaced by a noun no indexed paragraph holds (火星基地 for
- * 獬豸计划), so that the rest of it still matches a real sentence.
- */
-function nearMiss(q: ReadingQuestion, tokenizer: JiebaTokenizer, documentFrequency: (t: string) => number, strangers: readonly string[], seed: number): string | null {
-  const text = normaliseForMatch(q.question);
-  const nouns = tokenizer.tag(text).filter((t) => /^n/.test(t.tag) && t.word.length >= 2 && documentFrequency(t.word) > 0);
-  const rarest = nouns.sort((a, b) => documentFrequency(a.word) - documentFrequency(b.word))[0];
-  if (!rarest || !strangers.length) return null;
-  return text.replace(rarest.word, strangers[seed % strangers.length]!);
-}
+type Kind = 'in' | 'out' | 'near' | 'swapped' | 'removed';
 
 interface Judged {
   confidence: number;
   label: 0 | 1;
-  kind: 'in' | 'out' | 'near';
+  kind: Kind;
 }
 
-/** Questions asked over half the paragraphs: their own paragraph indexed (1), not indexed (0), and near misses (0). */
-async function halfSplit(corpus: Corpus, score: (q: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => { values: Record<string, number>; confidence: number }): Promise<(Judged & { values: Record<string, number> })[]> {
+/** The kinds of question the corpus does not answer, each refused share reported on its own. */
+export const NEGATIVE_KINDS = ['out', 'near', 'swapped', 'removed'] as const;
+
+type Scorer = (q: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => { values: Record<string, number>; confidence: number };
+
+/**
+ * Questions asked over half the paragraphs: their own paragraph indexed (1), not indexed (0), and near misses
+ * made from indexed ones (0): a stranger or another paragraph's noun for the subject, or the answer cut out.
+ */
+async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { values: Record<string, number> })[]> {
   const indexed = halves(corpus.questions.map((q) => q.source));
   const out: (Judged & { values: Record<string, number> })[] = [];
   const strangers: string[] = [];
-  const pending: ReadingQuestion[] = [];
+  const nouns: NamedNoun[] = [];
+  let asked = 0;
   await overIndex(corpus, (s) => indexed.has(s), async (q, passages, { index, retriever }) => {
     const sources = indexProfileSources(index.bm25, corpus.tokenizer, corpus.lexicon);
+    const df = (t: string) => index.bm25.documentFrequency(t);
     const inCorpus = indexed.has(q.source);
     out.push({ ...score(q.question, passages, sources), label: inCorpus ? 1 : 0, kind: inCorpus ? 'in' : 'out' });
+    const tagged = corpus.tokenizer.tag(normaliseForMatch(q.question)).filter((t) => /^n/.test(t.tag) && t.word.length >= 2);
     if (!inCorpus) {
-      for (const t of corpus.tokenizer.tag(normaliseForMatch(q.question))) if (/^n/.test(t.tag) && t.word.length >= 2 && index.bm25.documentFrequency(t.word) === 0) strangers.push(t.word);
-    } else pending.push(q);
-    // Near misses need the strangers gathered from the questions before them; every fourth indexed question makes one.
-    if (inCorpus && pending.length % 4 === 0) {
-      const miss = nearMiss(q, corpus.tokenizer, (t) => index.bm25.documentFrequency(t), strangers, pending.length);
-      if (miss) out.push({ ...score(miss, await retriever.search(miss, K), sources), label: 0, kind: 'near' });
+      for (const t of tagged) if (df(t.word) === 0) strangers.push(t.word);
+      return;
+    }
+    // Each near miss draws on the nouns gathered from the questions before it; the kinds take turns.
+    asked++;
+    for (const t of tagged) if (df(t.word) > 0) nouns.push(t);
+    const ask = async (question: string | null, kind: Kind) => {
+      if (question) out.push({ ...score(question, await retriever.search(question, K), sources), label: 0, kind });
+    };
+    if (asked % 4 === 0) await ask(strangerSubject(q.question, corpus.tokenizer, df, strangers, asked), 'near');
+    if (asked % 4 === 2) await ask(swappedSubject(q.question, readFileSync(q.contextFile, 'utf8'), corpus.tokenizer, df, nouns, asked), 'swapped');
+    if (asked % 2 === 1) {
+      const cut = withoutAnswer(passages, q.source, q.answers);
+      if (cut) out.push({ ...score(q.question, cut, sources), label: 0, kind: 'removed' });
     }
   });
   return out;
 }
 
-function scorer(model: { selector: LogisticModel; phrase: LogisticModel; confidence?: LogisticModel }) {
-  return (question: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => {
+function scorer(model: { selector: LogisticModel; phrase: LogisticModel; confidence?: LogisticModel }): Scorer {
+  return (question, passages, sources) => {
     const profile = profileQuestion(question, sources);
     const ranked = profile.words.length ? rankCandidates(model.selector, featuredCandidates(profile, passages, sources.tag)) : [];
     const values = confidenceFeatures(profile, ranked, model.phrase);
@@ -120,7 +131,8 @@ export async function confidenceRows(corpus: Corpus, selector: LogisticModel, ph
 
 export interface TradeOff {
   judged: Judged[];
-  rows: { threshold: number; inCorpusRefused: number; outOfCorpusRefused: number; nearMissRefused: number }[];
+  /** Per threshold, the share of each kind of question refused. */
+  rows: { threshold: number; refused: Record<Kind, number> }[];
   buckets: { label: string; count: number; positiveShare: number }[];
 }
 
@@ -130,7 +142,8 @@ export async function tradeOff(corpus: Corpus, model: AnswererModel): Promise<Tr
     const of = judged.filter((j) => j.kind === kind);
     return of.filter((j) => j.confidence < t).length / (of.length || 1);
   };
-  const rows = Array.from({ length: 17 }, (_, i) => 0.1 + i * 0.05).map((threshold) => ({ threshold, inCorpusRefused: refused('in', threshold), outOfCorpusRefused: refused('out', threshold), nearMissRefused: refused('near', threshold) }));
+  const grid = Array.from({ length: 17 }, (_, i) => Number((0.1 + i * 0.05).toFixed(2)));
+  const rows = [...new Set([...grid, model.minConfidence])].sort((a, b) => a - b).map((threshold) => ({ threshold, refused: Object.fromEntries((['in', ...NEGATIVE_KINDS] as const).map((kind) => [kind, refused(kind, threshold)])) as Record<Kind, number> }));
   const buckets = Array.from({ length: 10 }, (_, i) => {
     const inBucket = judged.filter((j) => j.confidence >= i / 10 && (j.confidence < (i + 1) / 10 || i === 9));
     return { label: `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`, count: inBucket.length, positiveShare: inBucket.filter((j) => j.label === 1).length / (inBucket.length || 1) };

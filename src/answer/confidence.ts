@@ -18,6 +18,9 @@ export const CONFIDENCE_FEATURES = [
   'bestMissingMax',
   'bestKindMatch',
   'passageWordCover',
+  'bestContextCover',
+  'contextMissingMax',
+  'contextFocusMissing',
   'outOfCorpusShare',
   'outOfCorpusNames',
   'outOfCorpusFocus',
@@ -44,6 +47,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (F
   const asksValue = wantsPhrase(profile.type);
   const phraseProbability = asksValue && best ? Math.max(0, ...best.spans.map((span) => probability(phrase, phraseFeatures(best, span, profile)))) : 0;
   const absent = profile.words.filter((w) => !w.inCorpus);
+  const present = profile.words.filter((w) => w.inCorpus);
   const passageCover = (context: string) => profile.words.reduce((s, w) => s + (context.includes(w.term) ? w.weight : 0), 0) / (profile.wordTotal || 1);
   const contexts = [...new Set(ranked.map((c) => c.context))];
   return {
@@ -56,6 +60,10 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (F
     bestMissingMax: best?.features.missingMax ?? 1,
     bestKindMatch: best?.features.kindMatch ?? 0,
     passageWordCover: Math.max(0, ...contexts.map(passageCover)),
+    // Words the corpus holds but not where the answer is: the subject of another paragraph (a name swapped in).
+    bestContextCover: best ? passageCover(frameOf(best)) : 0,
+    contextMissingMax: best ? Math.max(0, ...present.filter((w) => !frameOf(best).includes(w.term)).map((w) => w.weight)) / (profile.maxWeight || 1) : 1,
+    contextFocusMissing: best ? present.filter((w) => w.focus && !frameOf(best).includes(w.term)).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1) : 1,
     outOfCorpusShare: absent.reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
     outOfCorpusNames: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => NOMINAL.test(w.tag) && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
     // A missing word next to the interrogative is often only other wording (死因, 图案); a missing subject is not.
@@ -71,6 +79,11 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (F
     bestPhraseProbability: phraseProbability,
     questionLength: Math.log1p(profile.words.length) / 3,
   };
+}
+
+/** The best candidate's passage with its headings: what it is said about. */
+function frameOf(c: FeaturedCandidate): string {
+  return `${c.headingPath}\n${c.context}`;
 }
 
 /** The share of `terms` not found in `context` (0 when there are none to find). */

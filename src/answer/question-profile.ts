@@ -8,7 +8,7 @@ import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysi
  * Interrogatives and the measure words they bind (哪一年, 多少个, 第几名): what kind of answer is asked,
  * never what to match. A closed class of the language.
  */
-const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪里|哪儿|哪|多少|第几[个项名位次]?|几(?:小时|分钟|[个项家条种类名位次天年月周岁层])?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
+const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪里|哪儿|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪|多少|第几[个项名位次]?|几(?:小时|分钟|[个项家条种类名位次天年月周岁层])?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
 const CLAUSE_BREAK = /[，,；;：:？?！!。]/;
 const PART_BREAK = /(?<=[？?；;。！!，,])/;
 /** Words within this many characters of the interrogative are what is asked (要加快培育[哪类]企业). */

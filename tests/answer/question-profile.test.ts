@@ -33,6 +33,10 @@ describe('profileQuestion', () => {
     assert.ok(profile.words.every((w) => w.tag.length > 0));
   });
 
+  it('drops 哪里 and 哪儿 whole, leaving no stray 里 or 儿 to match', () => {
+    for (const question of ['公司总部在哪里？', '公司总部在哪儿？']) assert.deepEqual(profileQuestion(question, sources()).words.map((w) => w.term), ['公司总部'].flatMap((t) => tokenizer.tag(t).map((x) => x.word)), question);
+  });
+
   it('carries the lexicon synonyms of each word and reads an English question through its translation', () => {
     assert.deepEqual(profileQuestion('数据中心怎么省电', sources([], { 省电: ['节电'] })).words.find((w) => w.term === '省电')?.synonyms, ['节电']);
     const english = profileQuestion('Where is the company headquarters?', sources());

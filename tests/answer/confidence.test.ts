@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadAnswererModel } from '../../src/answer/answer-model.ts';
+import { CONFIDENCE_FEATURES, confidenceFeatures } from '../../src/answer/confidence.ts';
+import { profileQuestion, type ProfileSources } from '../../src/answer/question-profile.ts';
+import { featuredCandidates, rankCandidates } from '../../src/answer/selector.ts';
+import { JiebaTokenizer } from '../../src/text/jieba.ts';
+import type { SearchResult } from '../../src/types.ts';
+
+const tokenizer = new JiebaTokenizer();
+/** A corpus of two paragraphs: one about an observatory, one about a museum. */
+const paragraphs = ['漠河天文台的负责单位是漠河大学。天文台建于1990年。', '省博物馆位于江北区，每周一闭馆。'];
+const sources: ProfileSources = {
+  tag: (text) => tokenizer.tag(text),
+  termWeight: () => 2,
+  documentFrequency: (t) => paragraphs.filter((p) => p.includes(t)).length,
+  bigramTerm: (b) => b,
+};
+const passage = (text: string, rank: number): SearchResult => ({ id: `p${rank}`, source: `${rank}.txt`, section: [], start: 0, end: text.length, text, score: 1 / (rank + 1), debug: { bm25Rank: rank + 1, vectorRank: null, matchedTerms: [] } });
+const model = loadAnswererModel();
+
+function featuresOf(question: string, passages: SearchResult[]) {
+  const profile = profileQuestion(question, sources);
+  const ranked = rankCandidates(model.selector, featuredCandidates(profile, passages, (t) => tokenizer.tag(t)));
+  return confidenceFeatures(profile, ranked, model.phrase);
+}
+
+describe('confidenceFeatures', () => {
+  const observatory = passage(paragraphs[0]!, 0);
+  const museum = passage(paragraphs[1]!, 1);
+
+  it('gives every feature the model knows, each a finite number', () => {
+    const values = featuresOf('漠河天文台的负责单位是哪里？', [observatory, museum]);
+    for (const name of CONFIDENCE_FEATURES) assert.ok(Number.isFinite(values[name]), name);
+  });
+
+  it('sees a subject the corpus names elsewhere but not in the answer’s passage', () => {
+    const own = featuresOf('天文台的负责单位是哪里？', [observatory, museum]);
+    const swapped = featuresOf('博物馆的负责单位是哪里？', [observatory, museum]);
+    assert.equal(own.contextMissingMax, 0);
+    assert.equal(swapped.outOfCorpusShare, 0, 'every word of the swapped question is in the corpus');
+    assert.ok(swapped.contextMissingMax > 0 || swapped.bestContextCover < own.bestContextCover, JSON.stringify(swapped));
+    assert.ok(swapped.bestContextCover < own.bestContextCover);
+  });
+});
