@@ -1,5 +1,6 @@
 import { probability, type LogisticModel } from './answer-model.ts';
 import type { FeaturedCandidate } from './candidate-features.ts';
+import type { RankedCandidate } from './selector.ts';
 import { wantsPhrase } from './question-analysis.ts';
 import type { QuestionProfile } from './question-profile.ts';
 import { phraseFeatures } from './short-answer.ts';
@@ -10,11 +11,14 @@ const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 /** What the answerability model sees of a question and its best candidates. */
 export const CONFIDENCE_FEATURES = [
   'bestProbability',
+  'bestScore',
   'margin',
   'bestWordCover',
   'bestBigramCover',
   'bestCharacterCover',
   'bestPredicateCover',
+  'bestFocusCover',
+  'bestProximity',
   'bestMissingMax',
   'bestKindMatch',
   'passageWordCover',
@@ -40,8 +44,10 @@ export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 /** Nouns, names and other nominal tags: a missing one means a different subject, a missing verb often only other wording. */
 const NOMINAL = /^(?:n|nr|ns|nt|nz|nrt|nrfg|eng|m)/;
 const MAX_NAMES_COUNTED = 2;
+/** The selector score of a question with no candidate: below any real one. */
+const NO_SCORE = -10;
 
-export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (FeaturedCandidate & { probability: number })[], phrase: LogisticModel): Record<ConfidenceFeature, number> {
+export function confidenceFeatures(profile: QuestionProfile, ranked: readonly RankedCandidate[], phrase: LogisticModel): Record<ConfidenceFeature, number> {
   const [best, second] = ranked;
   // A value question is answered by a value tied to what is asked, not by any year or figure near the topic.
   const asksValue = wantsPhrase(profile.type);
@@ -52,11 +58,16 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly (F
   const contexts = [...new Set(ranked.map((c) => c.context))];
   return {
     bestProbability: best?.probability ?? 0,
+    // How answer-like the best sentence is in itself: with the answer's sentence gone, the next best can still lead by far.
+    bestScore: best?.score ?? NO_SCORE,
     margin: (best?.probability ?? 0) - (second?.probability ?? 0),
     bestWordCover: best?.features.wordCover ?? 0,
     bestBigramCover: best?.features.bigramCover ?? 0,
     bestCharacterCover: best?.features.characterCover ?? 0,
     bestPredicateCover: best?.features.predicateCover ?? 0,
+    // The words next to the interrogative name what is asked: a sentence with only the frame around them does not answer.
+    bestFocusCover: best?.features.focusCover ?? 0,
+    bestProximity: best?.features.proximity ?? 0,
     bestMissingMax: best?.features.missingMax ?? 1,
     bestKindMatch: best?.features.kindMatch ?? 0,
     passageWordCover: Math.max(0, ...contexts.map(passageCover)),

@@ -4,7 +4,8 @@ import { candidateFeatures, relativeFeatures, type FeaturedCandidate, type Tagge
 import { candidateSentences } from './candidates.ts';
 import type { QuestionProfile } from './question-profile.ts';
 
-export type RankedCandidate = FeaturedCandidate & { probability: number };
+/** `score` is the selector's linear score: unlike the probability it is not relative to the other candidates. */
+export type RankedCandidate = FeaturedCandidate & { probability: number; score: number };
 
 /** Every sentence of the passages with its features; the training script labels these, the answerer ranks them. */
 export function featuredCandidates(profile: QuestionProfile, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate[] {
@@ -23,6 +24,6 @@ export function rankCandidates(model: LogisticModel, candidates: readonly Featur
   const exp = scores.map((z) => Math.exp(z - top));
   const total = exp.reduce((s, v) => s + v, 0);
   return candidates
-    .map((c, i) => ({ ...c, probability: exp[i]! / total }))
+    .map((c, i) => ({ ...c, probability: exp[i]! / total, score: scores[i]! }))
     .sort((a, b) => b.probability - a.probability || a.rank - b.rank || a.start - b.start);
 }
