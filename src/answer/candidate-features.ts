@@ -1,5 +1,6 @@
 import type { SearchResult } from '../types.ts';
 import { answerSpans, holdsAnswerShape, type Span, type TaggedWord } from './answer-kinds.ts';
+import { unitFigures } from './asked-unit.ts';
 import type { Candidate } from './candidates.ts';
 import { wantsPhrase } from './question-analysis.ts';
 import type { QuestionProfile } from './question-profile.ts';
@@ -24,6 +25,7 @@ export const SELECTOR_FEATURES = [
   'kindAsked',
   'kindMatch',
   'kindMissing',
+  'unitMatch',
   'proximity',
   'rankInverse',
   'scoreRatio',
@@ -129,6 +131,7 @@ export function candidateFeatures(profile: QuestionProfile, candidate: Candidate
     kindAsked,
     kindMatch,
     kindMissing: kindAsked && !kindMatch ? 1 : 0,
+    unitMatch: profile.unit && unitFigures(profile.unit, text, profile.text).length ? 1 : 0,
     proximity: proximity(exact),
     rankInverse: 1 / (1 + candidate.rank),
     scoreRatio: share(passage.score, passages[0]?.score ?? 0),

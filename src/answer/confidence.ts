@@ -21,6 +21,8 @@ export const CONFIDENCE_FEATURES = [
   'bestProximity',
   'bestMissingMax',
   'bestKindMatch',
+  'unitAsked',
+  'bestUnitMatch',
   'passageWordCover',
   'bestContextCover',
   'contextMissingMax',
@@ -70,6 +72,9 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     bestProximity: best?.features.proximity ?? 0,
     bestMissingMax: best?.features.missingMax ?? 1,
     bestKindMatch: best?.features.kindMatch ?? 0,
+    // 哪年 wants a year, 多少钱 an amount: a sentence with figures in other units (9楼, 46人) does not answer it.
+    unitAsked: profile.unit ? 1 : 0,
+    bestUnitMatch: best?.features.unitMatch ?? 0,
     passageWordCover: Math.max(0, ...contexts.map(passageCover)),
     // Words the corpus holds but not where the answer is: the subject of another paragraph (a name swapped in).
     bestContextCover: best ? passageCover(frameOf(best)) : 0,
@@ -84,7 +89,8 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     passageCharacterCover: Math.max(0, ...contexts.map((context) => [...profile.characters].filter((c) => context.includes(c)).length / (profile.characters.size || 1))),
     kindAsked: profile.type !== 'other' ? 1 : 0,
     // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
-    questionValuesMissing: missingShare([...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text), best?.context),
+    // Only figures written with digits: 一个, 一次 in a question are wording, not a value it states.
+    questionValuesMissing: missingShare([...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text).filter((v) => /\d/.test(v)), best?.context),
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag)).map((w) => w.term), best?.context),
     asksValue: asksValue ? 1 : 0,
     bestPhraseProbability: phraseProbability,

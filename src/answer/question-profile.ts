@@ -2,6 +2,7 @@ import { cjkBigrams } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { isStopword } from '../text/stopwords.ts';
 import type { TaggedWord } from './answer-kinds.ts';
+import { askedUnit, type AskedUnit } from './asked-unit.ts';
 import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysis.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface QuestionWord {
 
 export interface QuestionProfile {
   type: AnswerType;
+  /** The unit the question asks its figure in (多少天, 哪一年, 第几), if any. */
+  unit: AskedUnit | null;
   /** The normalised question (for English, its lexicon translation). */
   text: string;
   words: QuestionWord[];
@@ -137,6 +140,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
   const characters = new Set([...text.replace(INTERROGATIVE, '')].filter((c) => /[\u3400-\u9fff]/.test(c) && !isStopword(c)));
   return {
     type,
+    unit: askedUnit(text),
     text,
     words: wordList,
     bigrams: bigramList,
