@@ -129,6 +129,12 @@ export async function confidenceRows(corpus: Corpus, selector: LogisticModel, ph
   return (await halfSplit(corpus, scorer({ selector, phrase }))).map((j) => ({ values: j.values, label: j.label }));
 }
 
+/** The share of the questions of one kind whose confidence is below `threshold`. */
+export function refusedShare(judged: readonly Judged[], kind: Kind, threshold: number): number {
+  const of = judged.filter((j) => j.kind === kind);
+  return of.filter((j) => j.confidence < threshold).length / (of.length || 1);
+}
+
 export interface TradeOff {
   judged: Judged[];
   /** Per threshold, the share of each kind of question refused. */
@@ -138,10 +144,7 @@ export interface TradeOff {
 
 export async function tradeOff(corpus: Corpus, model: AnswererModel): Promise<TradeOff> {
   const judged = await halfSplit(corpus, scorer(model));
-  const refused = (kind: Judged['kind'], t: number) => {
-    const of = judged.filter((j) => j.kind === kind);
-    return of.filter((j) => j.confidence < t).length / (of.length || 1);
-  };
+  const refused = (kind: Kind, t: number) => refusedShare(judged, kind, t);
   const grid = Array.from({ length: 17 }, (_, i) => Number((0.1 + i * 0.05).toFixed(2)));
   const rows = [...new Set([...grid, model.minConfidence])].sort((a, b) => a - b).map((threshold) => ({ threshold, refused: Object.fromEntries((['in', ...NEGATIVE_KINDS] as const).map((kind) => [kind, refused(kind, threshold)])) as Record<Kind, number> }));
   const buckets = Array.from({ length: 10 }, (_, i) => {
@@ -151,19 +154,25 @@ export async function tradeOff(corpus: Corpus, model: AnswererModel): Promise<Tr
   return { judged, rows, buckets };
 }
 
-/** Questions whose paragraph is not indexed that the threshold must refuse; above that, every wrong refusal costs. */
+/** Questions whose paragraph is not indexed that the threshold must refuse. */
 const REQUIRED_REFUSAL = 0.9;
+/**
+ * The share of answerable questions the threshold may refuse while it goes on refusing near misses; below the
+ * 5% it must not pass, so that a part it was not chosen on stays within it too.
+ */
+const WRONG_REFUSAL_BUDGET = 0.04;
 
 /**
- * The lowest threshold (on a 0.01 grid) that refuses at least REQUIRED_REFUSAL of the questions the corpus does
- * not answer: answering more would answer questions it cannot, refusing more only adds wrong refusals.
+ * The threshold (on a 0.01 grid): the highest that refuses no more than WRONG_REFUSAL_BUDGET of the answerable
+ * questions, since every step up refuses more near misses and questions the corpus does not answer; and never
+ * below the lowest that refuses REQUIRED_REFUSAL of the questions whose paragraph is not indexed.
  */
 export function chooseThreshold(curve: TradeOff): number {
-  const negatives = curve.judged.filter((j) => j.kind === 'out');
-  for (let t = 0.05; t < 0.951; t += 0.01) {
-    if (negatives.filter((j) => j.confidence < t).length / negatives.length >= REQUIRED_REFUSAL) return Number(t.toFixed(2));
-  }
-  return 0.95;
+  const share = (kind: Kind, t: number) => refusedShare(curve.judged, kind, t);
+  const grid = Array.from({ length: 91 }, (_, i) => Number((0.05 + i * 0.01).toFixed(2)));
+  const floor = grid.find((t) => share('out', t) >= REQUIRED_REFUSAL) ?? 0.95;
+  const withinBudget = grid.filter((t) => t >= floor && share('in', t) <= WRONG_REFUSAL_BUDGET);
+  return withinBudget.at(-1) ?? floor;
 }
 
 /** Per data set over the whole part indexed: how often the answer holds the gold answer, refusals, lengths, short answers. */

@@ -43,7 +43,10 @@ export const CONFIDENCE_FEATURES = [
 
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
-/** Nouns, names and other nominal tags: a missing one means a different subject, a missing verb often only other wording. */
+/**
+ * Nouns, names and other nominal tags: a missing one means a different subject, a missing verb often only other
+ * wording. Only those no dictionary lists count: a missing 养老院 or 特性 is everyday wording, 火星基地 a subject.
+ */
 const NOMINAL = /^(?:n|nr|ns|nt|nz|nrt|nrfg|eng|m)/;
 const MAX_NAMES_COUNTED = 2;
 /** The selector score of a question with no candidate: below any real one. */
@@ -81,7 +84,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     contextMissingMax: best ? Math.max(0, ...present.filter((w) => !frameOf(best).includes(w.term)).map((w) => w.weight)) / (profile.maxWeight || 1) : 1,
     contextFocusMissing: best ? present.filter((w) => w.focus && !frameOf(best).includes(w.term)).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1) : 1,
     outOfCorpusShare: absent.reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
-    outOfCorpusNames: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => NOMINAL.test(w.tag) && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
+    outOfCorpusNames: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => NOMINAL.test(w.tag) && !w.general && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
     // A missing word next to the interrogative is often only other wording (死因, 图案); a missing subject is not.
     outOfCorpusFocus: absent.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
     outOfCorpusFrame: absent.filter((w) => !w.focus).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
@@ -91,7 +94,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
     // Only figures written with digits: 一个, 一次 in a question are wording, not a value it states.
     questionValuesMissing: missingShare([...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text).filter((v) => /\d/.test(v)), best?.context),
-    questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag)).map((w) => w.term), best?.context),
+    questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     asksValue: asksValue ? 1 : 0,
     bestPhraseProbability: phraseProbability,
     questionLength: Math.log1p(profile.words.length) / 3,
