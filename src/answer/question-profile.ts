@@ -14,8 +14,9 @@ const CLAUSE_BREAK = /[，,；;：:？?！!。]/;
 const PART_BREAK = /(?<=[？?；;。！!，,])/;
 /** Words within this many characters of the interrogative are what is asked (要加快培育[哪类]企业). */
 const FOCUS_REACH = 4;
-/** A lone character says little about the topic even when the corpus lacks it. */
+/** A lone character says little about the topic even when the corpus lacks it; nor does a common verb it lacks. */
 const SINGLE_CHARACTER_WEIGHT = 1;
+const NOMINAL_TAG = /^n/;
 
 export interface QuestionWord {
   term: string;
@@ -120,14 +121,18 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     for (const { term, tag, at } of found) {
       if (words.has(term)) continue;
       const idf = sources.termWeight(term);
+      const held = inCorpus(term, sources);
+      const general = sources.isGeneral?.(term) ?? false;
+      // A dictionary verb or adverb the documents never use (拿来, 看看, 到底) is other wording, not a rare topic.
+      const otherWording = !held && general && !NOMINAL_TAG.test(tag);
       words.set(term, {
         term,
-        weight: [...term].length === 1 ? Math.min(idf, SINGLE_CHARACTER_WEIGHT) : idf,
+        weight: [...term].length === 1 || otherWording ? Math.min(idf, SINGLE_CHARACTER_WEIGHT) : idf,
         focus: at !== -1 && inFocus(at, at + term.length),
         tag,
-        inCorpus: inCorpus(term, sources),
+        inCorpus: held,
         synonyms: sources.synonymsOf?.(term) ?? [],
-        general: sources.isGeneral?.(term) ?? false,
+        general,
       });
     }
     for (const bigram of cjkBigrams(content)) if (!bigrams.has(bigram)) bigrams.set(bigram, sources.termWeight(sources.bigramTerm(bigram)));
