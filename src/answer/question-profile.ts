@@ -10,6 +10,8 @@ import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysi
  * never what to match. A closed class of the language.
  */
 const INTERROGATIVE = /为啥|干啥|啥|咋样|咋|哪一?(?:年|个?月|天|日)|几月|几号|几点|什么|哪里|哪儿|哪一?(?:些|几[个项条种类名位次家大点]?|[两二三四五六七八九十\d]+[个项条种类名位次家大点]|[个种类位家])?|哪|多少|第几[个项名位次]?|几(?:小时|分钟|[个项家条种类名位次天年月周岁层])?|怎样|怎么样?|如何|是否|吗|呢|为何|为什么|何时|何地|何处|谁|多久|多大|多长|\?/g;
+/** The A-not-A question (发不发, 是不是, 有没有): it asks whether A, so A is what stays of it. A form of the grammar. */
+const A_NOT_A = /([\u4e00-\u9fff])[不没]\1/g;
 const CLAUSE_BREAK = /[，,；;：:？?！!。]/;
 const PART_BREAK = /(?<=[？?；;。！!，,])/;
 /** Words within this many characters of the interrogative are what is asked (要加快培育[哪类]企业). */
@@ -106,7 +108,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
   const bigrams = new Map<string, number>();
   clauses.forEach((clause, i) => {
     const ask = asks[i];
-    const content = clause.replace(INTERROGATIVE, '，');
+    const content = clause.replace(A_NOT_A, '$1').replace(INTERROGATIVE, '，');
     const inFocus = (from: number, to: number) => focusClause === -1 || (i === focusClause && !!ask && to > ask.index - FOCUS_REACH && from < ask.index + ask[0].length + FOCUS_REACH);
     const found: { term: string; tag: string; at: number }[] = [];
     let cursor = 0;

@@ -33,6 +33,11 @@ describe('profileQuestion', () => {
     assert.ok(profile.words.every((w) => w.tag.length > 0));
   });
 
+  it('reads an A-not-A question as asking about A', () => {
+    const terms = profileQuestion('退休以后工资还发不发', sources()).words.map((w) => w.term);
+    assert.ok(terms.some((t) => t.includes('发')) && !terms.some((t) => t.includes('不')), terms.join(','));
+  });
+
   it('drops 哪里 and 哪儿 whole, leaving no stray 里 or 儿 to match', () => {
     for (const question of ['公司总部在哪里？', '公司总部在哪儿？']) assert.deepEqual(profileQuestion(question, sources()).words.map((w) => w.term), ['公司总部'].flatMap((t) => tokenizer.tag(t).map((x) => x.word)), question);
   });
