@@ -40,9 +40,12 @@ export interface Analysis {
 const CONDENSE_OVER = 90;
 /** Clauses holding at least this share of the best clause's question weight stay in a condensed quote. */
 const CLAUSE_KEEP_RATIO = 0.5;
-/** A further sentence is quoted only when the selector rates it close to the best and it adds this share of the question. */
+/** A further sentence of a list answer is quoted only when the selector rates it close to the best and it adds this share of the question. */
 const SECOND_SENTENCE_RATIO = 0.8;
 const NEW_COVERAGE_NEEDED = 0.25;
+/** Below this selector probability for the best sentence, its likeliest neighbour is quoted with it. */
+const QUOTE_COVERAGE = 0.8;
+const MAX_ADJACENT_GAP = 2;
 const DEFAULT_MAX_LIST_SPAN = 500;
 const ENGLISH_NOTE = 'Quoted from the Chinese documents: ';
 /** A sentence ending in a colon introduces the lines after it (以下材料：…): they are its content. */
@@ -91,6 +94,28 @@ function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpa
   return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
 }
 
+/** Whether two sentences of one document follow each other with nothing but spacing between them. */
+function adjacent(a: RankedCandidate, b: RankedCandidate): boolean {
+  if (a.passage.id !== b.passage.id) return false;
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  const gap = second.start - first.end;
+  if (gap < 0 || gap > MAX_ADJACENT_GAP) return false;
+  const passage = first.passage;
+  // A line break ends a paragraph or a list item: the next line is another statement.
+  return /^[^\S\n]*$/.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
+}
+
+/**
+ * The best sentence, and when the selector gives it less than QUOTE_COVERAGE its likeliest neighbour in the
+ * paragraph: answers often run on into the next sentence. Only sentences quoted whole, so that the two read
+ * as one passage under one citation.
+ */
+function withNeighbour(ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
+  if (best.probability >= QUOTE_COVERAGE || best.text.length > CONDENSE_OVER) return [best];
+  const neighbour = ranked.slice(1).find((c) => adjacent(best, c) && c.text.length <= CONDENSE_OVER);
+  return neighbour ? [best, neighbour].sort((a, b) => a.start - b.start) : [best];
+}
+
 function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneList: boolean } {
   const best = ranked[0];
   if (profile.type === 'list') {
@@ -98,19 +123,20 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
     if (items.length) return { sentences: items, oneList: true };
   }
   if (!best) return { sentences: [], oneList: false };
-  const limit = profile.type !== 'list' ? 2 : ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
+  if (profile.type !== 'list') return { sentences: withNeighbour(ranked, best), oneList: false };
+  const limit = ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
   const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const covered = new Set(best.matches.map((m) => m.term));
   const picked = [best];
   for (const c of ranked.slice(1)) {
     if (picked.length >= limit || c.probability < SECOND_SENTENCE_RATIO * best.probability) break;
     const added = c.matches.filter((m) => !covered.has(m.term)).reduce((s, m) => s + (weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1);
-    const parallelItem = profile.type === 'list' && ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
+    const parallelItem = ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
     if (added < NEW_COVERAGE_NEEDED && !parallelItem) continue;
     picked.push(c);
     c.matches.forEach((m) => covered.add(m.term));
   }
-  const oneList = profile.type === 'list' && picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
+  const oneList = picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
   // Read in document order within a source, sources in retrieval order.
   return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneList };
 }
