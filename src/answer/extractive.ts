@@ -70,10 +70,18 @@ function withIntroducedLines(s: Segment): Segment {
   return { ...s, end: s.start + text.length, text, truncatedEnd: false };
 }
 
+/**
+ * Whether a sentence is quoted as it stands: a short one, or any that answers a what, why or how question,
+ * whose answer is the statement itself rather than a phrase of it (and has no short answer beside it).
+ */
+function quotedWhole(c: RankedCandidate, profile: QuestionProfile): boolean {
+  return c.text.length <= CONDENSE_OVER || !wantsPhrase(profile.type);
+}
+
 /** The clauses of a long sentence that carry the question's words, always keeping the short answer's clause. */
 function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpan | null): Segment {
   const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.probability, truncatedStart: false, truncatedEnd: false };
-  if (c.text.length <= CONDENSE_OVER || !c.matches.length) return whole;
+  if (quotedWhole(c, profile) || !c.matches.length) return whole;
   const clauses = splitClauses(c.text);
   const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const scores = clauses.map((cl) => {
@@ -110,9 +118,9 @@ function adjacent(a: RankedCandidate, b: RankedCandidate): boolean {
  * paragraph: answers often run on into the next sentence. Only sentences quoted whole, so that the two read
  * as one passage under one citation.
  */
-function withNeighbour(ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
-  if (best.probability >= QUOTE_COVERAGE || best.text.length > CONDENSE_OVER) return [best];
-  const neighbour = ranked.slice(1).find((c) => adjacent(best, c) && c.text.length <= CONDENSE_OVER);
+function withNeighbour(ranked: readonly RankedCandidate[], best: RankedCandidate, profile: QuestionProfile): RankedCandidate[] {
+  if (best.probability >= QUOTE_COVERAGE || !quotedWhole(best, profile)) return [best];
+  const neighbour = ranked.slice(1).find((c) => adjacent(best, c) && quotedWhole(c, profile));
   return neighbour ? [best, neighbour].sort((a, b) => a.start - b.start) : [best];
 }
 
@@ -123,7 +131,7 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
     if (items.length) return { sentences: items, oneList: true };
   }
   if (!best) return { sentences: [], oneList: false };
-  if (profile.type !== 'list') return { sentences: withNeighbour(ranked, best), oneList: false };
+  if (profile.type !== 'list') return { sentences: withNeighbour(ranked, best, profile), oneList: false };
   const limit = ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
   const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const covered = new Set(best.matches.map((m) => m.term));
