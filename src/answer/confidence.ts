@@ -46,8 +46,9 @@ export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 /**
  * Nouns, names and other nominal tags: a missing one means a different subject, a missing verb often only other
  * wording. Only those no dictionary lists count: a missing 养老院 or 特性 is everyday wording, 火星基地 a subject.
+ * Figures are not subjects (92岁 within 90周岁以上); questionValuesMissing reads them.
  */
-const NOMINAL = /^(?:n|nr|ns|nt|nz|nrt|nrfg|eng|m)/;
+const NOMINAL = /^(?:n|nr|ns|nt|nz|nrt|nrfg|eng)/;
 const MAX_NAMES_COUNTED = 2;
 /** The selector score of a question with no candidate: below any real one. */
 const NO_SCORE = -10;
