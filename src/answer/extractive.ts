@@ -43,9 +43,8 @@ const CLAUSE_KEEP_RATIO = 0.5;
 /** A further sentence of a list answer is quoted only when the selector rates it close to the best and it adds this share of the question. */
 const SECOND_SENTENCE_RATIO = 0.8;
 const NEW_COVERAGE_NEEDED = 0.25;
-/** Below this selector probability for the best sentence, its likeliest neighbour is quoted with it. */
+/** Below this selector probability for the best sentence, the likeliest other sentence of its passage is quoted with it. */
 const QUOTE_COVERAGE = 0.8;
-const MAX_ADJACENT_GAP = 2;
 const DEFAULT_MAX_LIST_SPAN = 500;
 const ENGLISH_NOTE = 'Quoted from the Chinese documents: ';
 /** A sentence ending in a colon introduces the lines after it (以下材料：…): they are its content. */
@@ -102,36 +101,28 @@ function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpa
   return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
 }
 
-/** Whether two sentences of one document follow each other with nothing but spacing between them. */
-function adjacent(a: RankedCandidate, b: RankedCandidate): boolean {
-  if (a.passage.id !== b.passage.id) return false;
-  const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  const gap = second.start - first.end;
-  if (gap < 0 || gap > MAX_ADJACENT_GAP) return false;
-  const passage = first.passage;
-  // A line break ends a paragraph or a list item: the next line is another statement.
-  return /^[^\S\n]*$/.test(passage.text.slice(first.end - passage.start, second.start - passage.start));
-}
-
 /**
- * The best sentence, and when the selector gives it less than QUOTE_COVERAGE its likeliest neighbour in the
- * paragraph: answers often run on into the next sentence. Only sentences quoted whole, so that the two read
- * as one passage under one citation.
+ * The best sentence, and when the selector gives it less than QUOTE_COVERAGE the likeliest other sentence of
+ * its passage: answers often run on into a later sentence of the paragraph. Both quoted whole, and cited as
+ * one span of the passage.
  */
-function withNeighbour(ranked: readonly RankedCandidate[], best: RankedCandidate, profile: QuestionProfile): RankedCandidate[] {
+function withRunnerUp(ranked: readonly RankedCandidate[], best: RankedCandidate, profile: QuestionProfile): RankedCandidate[] {
   if (best.probability >= QUOTE_COVERAGE || !quotedWhole(best, profile)) return [best];
-  const neighbour = ranked.slice(1).find((c) => adjacent(best, c) && quotedWhole(c, profile));
-  return neighbour ? [best, neighbour].sort((a, b) => a.start - b.start) : [best];
+  const runnerUp = ranked.slice(1).find((c) => c.passage.id === best.passage.id && quotedWhole(c, profile));
+  return runnerUp ? [best, runnerUp].sort((a, b) => a.start - b.start) : [best];
 }
 
-function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneList: boolean } {
+function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneSpan: boolean } {
   const best = ranked[0];
   if (profile.type === 'list') {
     const items = sectionListItems(ranked, best, profile.words, wholeSection);
-    if (items.length) return { sentences: items, oneList: true };
+    if (items.length) return { sentences: items, oneSpan: true };
   }
-  if (!best) return { sentences: [], oneList: false };
-  if (profile.type !== 'list') return { sentences: withNeighbour(ranked, best, profile), oneList: false };
+  if (!best) return { sentences: [], oneSpan: false };
+  if (profile.type !== 'list') {
+    const sentences = withRunnerUp(ranked, best, profile);
+    return { sentences, oneSpan: sentences.length > 1 };
+  }
   const limit = ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
   const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const covered = new Set(best.matches.map((m) => m.term));
@@ -144,9 +135,9 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
     picked.push(c);
     c.matches.forEach((m) => covered.add(m.term));
   }
-  const oneList = picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
+  const oneSpan = picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
   // Read in document order within a source, sources in retrieval order.
-  return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneList };
+  return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneSpan };
 }
 
 function closePunctuation(text: string, truncatedEnd: boolean): string {
@@ -203,13 +194,13 @@ export class ExtractiveAnswerer implements Answerer {
     const debug = options.debug
       ? { answerType: profile.type, terms: profile.words.map((w) => ({ term: w.term, weight: rounded(w.weight), focus: w.focus, inCorpus: w.inCorpus })), best: ranked.slice(0, 3).map((c) => ({ text: c.text, probability: rounded(c.probability), features: c.features })), confidence: rounded(confidence), minConfidence: this.minConfidence }
       : undefined;
-    const { sentences: picked, oneList } = confidence >= this.minConfidence ? pickSentences(ranked, profile, wholeSection) : { sentences: [], oneList: false };
+    const { sentences: picked, oneSpan } = confidence >= this.minConfidence ? pickSentences(ranked, profile, wholeSection) : { sentences: [], oneSpan: false };
     if (!picked.length) return { ...noAnswerResponse(question, passages, this.mode, debug), confidence: rounded(confidence) };
 
     const best = ranked[0]!;
     const phrase = wantsPhrase(profile.type) && !asksForSeveral(question) && picked.includes(best) ? shortAnswer(this.options.model.phrase, best, profile) : null;
     const segments = picked.map((c) => withIntroducedLines(condense(c, profile, c === best ? phrase : null)));
-    const groups: CitedGroup[] = oneList
+    const groups: CitedGroup[] = oneSpan
       ? citeListAsOne(segments, [...passages, ...sectionPassages], this.options.maxListSpan ?? DEFAULT_MAX_LIST_SPAN)
       : mergeAdjacent(segments);
     const citations: Citation[] = groups.map((g, i) => ({ n: i + 1, ...g.citation }));
