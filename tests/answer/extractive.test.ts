@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { AskEvent, AskResponse, SearchResult } from '../../src/types.ts';
+import { loadAnswererModel } from '../../src/answer/answer-model.ts';
+import { ExtractiveAnswerer } from '../../src/answer/extractive.ts';
+import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { assertCitationContract, assertExactOffsets, markersOf, seedAnswerer, type SeedAnswerer } from './seed-answerer.ts';
 
 const REFUSAL_ZH = '文档中没有能回答这个问题的内容。最接近的段落是[1][2][3]，供参考核对。';
@@ -185,4 +188,37 @@ describe('ExtractiveAnswerer.stream', () => {
       for (const text of deltas) assert.doesNotMatch(text, /\[\d*$|^\d*\]/);
     });
   }
+});
+
+describe('ExtractiveAnswerer: how much is quoted', () => {
+  const tokenizer = new JiebaTokenizer();
+  const text =
+    '澄湖水库位于青石县北部，建成于1975年。水库的主要用途是灌溉下游农田，同时兼顾防洪、供水和养殖，每年为下游三个乡镇的两万亩农田提供灌溉用水，并在汛期削减洪峰，保障县城和沿岸村庄的安全。库区周边植被良好。水库管理处负责日常调度。';
+  const passage: SearchResult = { id: 'p0', source: 'lake.txt', section: [], start: 0, end: text.length, text, score: 1, debug: { bm25Rank: 1, vectorRank: null, matchedTerms: [] } };
+  const answerer = new ExtractiveAnswerer({
+    sources: { tag: (t) => tokenizer.tag(t), termWeight: () => 2, documentFrequency: (t) => (text.includes(t) ? 1 : 0), bigramTerm: (b) => b },
+    model: loadAnswererModel(),
+    minConfidence: 0,
+  });
+  const usage = '水库的主要用途是灌溉下游农田，同时兼顾防洪、供水和养殖，每年为下游三个乡镇的两万亩农田提供灌溉用水，并在汛期削减洪峰，保障县城和沿岸村庄的安全。';
+
+  it('quotes a long sentence whole for a what question: its answer is the statement', async () => {
+    const response = await answerer.answer('澄湖水库的主要用途是什么？', [passage]);
+    assert.equal(response.answer, `${usage}[1]`);
+  });
+
+  it('adds the likeliest other sentence of the passage when the best is uncertain, under one citation', async () => {
+    const question = '澄湖水库是做什么用的？';
+    assert.ok(answerer.analyse(question, [passage]).ranked[0]!.probability < 0.8);
+    const response = await answerer.answer(question, [passage]);
+    assert.ok(response.answer.includes(usage), response.answer);
+    assert.equal(response.citations.length, 1);
+    assert.equal(text.slice(response.citations[0]!.start, response.citations[0]!.end), response.citations[0]!.text);
+  });
+
+  it('quotes one sentence when the selector is sure of it', async () => {
+    const question = '澄湖水库是哪一年建成的？';
+    assert.ok(answerer.analyse(question, [passage]).ranked[0]!.probability >= 0.8);
+    assert.equal((await answerer.answer(question, [passage])).answer, '澄湖水库位于青石县北部，建成于1975年。[1]');
+  });
 });
