@@ -2,7 +2,7 @@ import type { AskResponse, Citation } from '../types.ts';
 
 /**
  * One answer to a question that asks several things, from the answers to its parts: the answered parts in
- * order, their citations numbered anew (a span two parts cite is cited once), the least confident part's
+ * order (a quote two parts share said once), their citations numbered anew (a span two parts cite is cited once), the least confident part's
  * confidence. Refused when no part is answered; a refused part is left out of the answer.
  */
 export function combineParts(question: string, parts: readonly AskResponse[], refusal: AskResponse): AskResponse {
@@ -19,5 +19,6 @@ export function combineParts(question: string, parts: readonly AskResponse[], re
     return part.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumbered.get(Number(n)) ?? n}]`);
   });
   const confidence = Math.min(...answered.map((p) => p.confidence ?? 0));
-  return { status: 'answered', answer: texts.join(''), mode: refusal.mode, citations, question, confidence };
+  // Two parts answered by the same quote say it once.
+  return { status: 'answered', answer: [...new Set(texts)].join(''), mode: refusal.mode, citations, question, confidence };
 }

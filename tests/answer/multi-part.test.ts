@@ -16,11 +16,11 @@ describe('combineParts', () => {
     assert.equal(combined.question, '婚假几天？多久休完？');
   });
 
-  it('cites a span once when two parts quote it, and leaves refused parts out', () => {
+  it('cites a span and says a quote once when two parts quote it, and leaves refused parts out', () => {
     const same = cite(1, 5, '婚假13天，一年内休完。');
     const combined = combineParts('q', [part('婚假13天，一年内休完。[1]', [same], 0.8), part('婚假13天，一年内休完。[1]', [same], 0.7), refusal], refusal);
     assert.equal(combined.citations.length, 1);
-    assert.equal(combined.answer, '婚假13天，一年内休完。[1]婚假13天，一年内休完。[1]');
+    assert.equal(combined.answer, '婚假13天，一年内休完。[1]');
   });
 
   it('is the refusal when no part is answered', () => {
