@@ -57,7 +57,7 @@ console.log(`Threshold chosen on the calibration part: ${minConfidence.toFixed(2
 console.log('| threshold | calibration part: in-corpus refused | out-of-corpus refused |\n|---|---|---|');
 for (const row of calibration.rows.filter((r) => r.threshold <= 0.3)) console.log(`| ${row.threshold.toFixed(2)} | ${fmt(row.refused.in)} | ${fmt(row.refused.out)} |`);
 
-console.log('## Held-out part (paragraphs nothing was fitted or chosen on)\n');
+console.log('\n## Held-out part (paragraphs nothing was fitted or chosen on)\n');
 const figures = await answerFigures({ questions: test, tokenizer, lexicon }, model);
 console.log(figures.table);
 const curve = await tradeOff({ questions: test, tokenizer, lexicon }, model);
