@@ -67,9 +67,9 @@ export async function selectorExamples(corpus: Corpus): Promise<{ selectorRows: 
   return { selectorRows, phraseRows };
 }
 
-type Kind = 'in' | 'out' | 'near' | 'swapped' | 'removed';
+export type Kind = 'in' | 'out' | 'near' | 'swapped' | 'removed';
 
-interface Judged {
+export interface Judged {
   confidence: number;
   label: 0 | 1;
   kind: Kind;
