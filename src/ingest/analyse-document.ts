@@ -15,12 +15,13 @@ export interface PackedFeatures {
 }
 
 /**
- * A chunk as the tokeniser leaves it: its normalised search text and its words joined by newlines (one string
- * crosses between threads far cheaper than thousands).
+ * A chunk as the analysis thread leaves it: its normalised search text, its words joined by newlines (one string
+ * crosses between threads far cheaper than thousands) and, with the local embedder, its hashed features.
  */
 export interface TokenisedChunk {
   normalised: string;
   words: string;
+  features: PackedFeatures | null;
 }
 
 export type AnalysedDocument =
@@ -58,28 +59,30 @@ export function packFeatures(features: Map<number, number>): PackedFeatures {
   return { hashes, weights };
 }
 
+type ChunkAnalyser = Pick<Analyser, 'tokenizer' | 'featureSource'>;
+
 /** One normalisation and one tokenisation serve both the BM25 terms and the local features. */
-export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, tokenizer: Tokenizer): TokenisedChunk {
+export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, { tokenizer, featureSource }: ChunkAnalyser): TokenisedChunk {
   const normalised = normaliseForMatch(searchText(chunk));
-  return { normalised, words: tokenizer.tokenizeNormalised(normalised).join('\n') };
+  const words = tokenizer.tokenizeNormalised(normalised);
+  return { normalised, words: words.join('\n'), features: featureSource ? packFeatures(featureSource.featuresFromTerms(words, normalised)) : null };
 }
 
 /**
- * BM25 terms and (local) features of a tokenised chunk. Run by the thread that indexes: it would otherwise wait for
- * the tokeniser, and it needs no dictionary to do this.
+ * The BM25 terms (words and character bigrams) of a tokenised chunk. Made by the thread that indexes: it would
+ * otherwise wait for the analysis thread, and it needs no dictionary to do this.
  */
-export function indexTerms({ normalised, words }: TokenisedChunk, featureSource: LocalHashEmbeddings | null) {
-  const list = words ? words.split('\n') : [];
-  const features = featureSource ? packFeatures(featureSource.featuresFromTerms(list, normalised)) : null;
-  return { terms: withBigrams(list, normalised), features };
+export function indexTerms({ normalised, words }: TokenisedChunk): string[] {
+  return withBigrams(words ? words.split('\n') : [], normalised);
 }
 
-export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: Pick<Analyser, 'tokenizer' | 'featureSource'>) {
-  return indexTerms(tokeniseChunk(chunk, analyser.tokenizer), analyser.featureSource);
+export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: ChunkAnalyser) {
+  const tokenised = tokeniseChunk(chunk, analyser);
+  return { terms: indexTerms(tokenised), features: tokenised.features };
 }
 
 /** Everything ingest needs from one file's bytes but its index terms; runs in a worker thread or in-line, the same either way. */
-export async function analyseDocument(source: string, bytes: Uint8Array, analyser: Pick<Analyser, 'tokenizer' | 'chunking' | 'ocr'>): Promise<AnalysedDocument> {
+export async function analyseDocument(source: string, bytes: Uint8Array, analyser: Analyser): Promise<AnalysedDocument> {
   const read = await readDocument(source, bytes, { ocr: analyser.ocr });
   if (!read.ok) return read;
   const chunks = chunkDocument(read.document, analyser.chunking);
@@ -92,6 +95,6 @@ export async function analyseDocument(source: string, bytes: Uint8Array, analyse
     ...(pages ? { pages } : {}),
     ...(read.unreadPages ? { unreadPages: read.unreadPages } : {}),
     chunks,
-    tokenised: chunks.map((chunk) => tokeniseChunk(chunk, analyser.tokenizer)),
+    tokenised: chunks.map((chunk) => tokeniseChunk(chunk, analyser)),
   };
 }

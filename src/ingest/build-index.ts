@@ -103,7 +103,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const workerOcr = ocr ? { command: ocr.command, languages: ocr.languages } : null;
     const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes);
     const batch = toAnalyse.length >= POOL_MIN_FILES && toAnalyse.reduce((sum, f) => sum + f.bytes, 0) >= POOL_MIN_BYTES;
-    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, ocr: workerOcr }) : null;
+    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
@@ -162,8 +162,9 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
         } else {
           if (before) forget(file.source);
           for (const [c, chunk] of analysed.chunks.entries()) {
-            const { terms, features } = indexTerms(analysed.tokenised[c]!, analyser.featureSource);
-            await bm25.addDocument(terms);
+            const tokenised = analysed.tokenised[c]!;
+            await bm25.addDocument(indexTerms(tokenised));
+            const { features } = tokenised;
             if (features && local) {
               stats.observe(embeddings.slotsOf(features.hashes));
               await spill!.write(features);
