@@ -1,23 +1,11 @@
 import type { ErrorCode } from '../../errors.ts';
 import { codesWithStatus, errorResponses } from './error.ts';
+import { ingestProgressSchema } from './ingest-progress.ts';
 
 /** A status's usual codes and the document routes' own. */
 const withCodes = (status: number, ...codes: ErrorCode[]): [number, ErrorCode[]] => [status, [...codesWithStatus(status), ...codes]];
 const FORBIDDEN = withCodes(403, 'FORBIDDEN');
 
-const progressSchema = {
-  type: 'object',
-  description: 'How far the running ingest is',
-  properties: {
-    phase: { type: 'string', enum: ['read', 'embed', 'write'], description: 'read: documents are read and chunked; embed: vectors; write: the index is published' },
-    filesDone: { type: 'integer', description: 'Documents read so far' },
-    filesTotal: { type: 'integer', description: 'Documents in the folder' },
-    bytesDone: { type: 'integer', description: 'Bytes of documents read so far' },
-    bytesTotal: { type: 'integer', description: 'Bytes of all documents' },
-    chunks: { type: 'integer', description: 'Passages so far' },
-    embedded: { type: 'integer', description: 'Passage vectors written so far (embed phase)' },
-  },
-} as const;
 
 export const ingestStatusSchema = {
   type: 'object',
@@ -26,7 +14,7 @@ export const ingestStatusSchema = {
   properties: {
     state: { type: 'string', enum: ['idle', 'running'], description: 'running while an ingest indexes changes' },
     queued: { type: 'boolean', description: 'Another run follows the current one (changes arrived while it ran)' },
-    progress: progressSchema,
+    progress: ingestProgressSchema,
     last: {
       type: 'object',
       description: 'The last finished run',

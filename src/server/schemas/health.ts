@@ -1,4 +1,5 @@
 import { errorResponses } from './error.ts';
+import { ingestProgressSchema } from './ingest-progress.ts';
 
 export const healthzSchema = {
   summary: 'Liveness probe',
@@ -34,19 +35,7 @@ export const readyzSchema = {
             refreshing: { type: 'boolean', description: 'True while a new version is being built or loaded' },
             state: { type: 'string', enum: ['idle', 'checking', 'ingesting', 'waiting_for_other_ingest', 'loading'], description: 'What the refresh is doing' },
             reason: { type: ['string', 'null'], description: 'Why the refresh runs' },
-            progress: {
-              type: ['object', 'null'],
-              description: 'Ingest progress, while ingesting',
-              properties: {
-                phase: { type: 'string', enum: ['read', 'embed', 'write'], description: 'Ingest phase' },
-                filesDone: { type: 'integer', description: 'Files read' },
-                filesTotal: { type: 'integer', description: 'Files to read' },
-                bytesDone: { type: 'integer', description: 'Bytes read' },
-                bytesTotal: { type: 'integer', description: 'Bytes to read' },
-                chunks: { type: 'integer', description: 'Chunks so far' },
-                embedded: { type: 'integer', description: 'Vectors written so far' },
-              },
-            },
+            progress: { ...ingestProgressSchema, type: ['object', 'null'], description: 'Ingest progress, while ingesting' },
             lastError: { type: ['string', 'null'], description: 'The last version or refresh that failed (e.g. a damaged index), while the previous version is served' },
             draining: { type: 'integer', description: 'Replaced versions still finishing their requests' },
           },
