@@ -5,7 +5,7 @@
  * every figure printed is measured on the third. Deterministic. Usage: npm run train:answerer
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnswererModel } from '../src/answer/answer-model.ts';
 import { SELECTOR_FEATURES } from '../src/answer/candidate-features.ts';
@@ -15,6 +15,7 @@ import { PHRASE_FEATURES } from '../src/answer/short-answer.ts';
 import { JiebaTokenizer } from '../src/text/jieba.ts';
 import { defaultLexicon } from '../src/text/lexicon.ts';
 import { fitConditionalLogit, fitLogistic } from './lib/fit-logistic.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
 import { answerFigures, chooseThreshold, refusedShare, confidenceRows, selectorExamples, tradeOff, type Corpus } from './lib/answerer-training.ts';
 import { DRCD_DIR, partOf, readingQuestions, type Part } from './lib/reading-data.ts';
 import { explainMissingData, hasCmrc } from './lib/datasets.ts';
@@ -53,7 +54,7 @@ const model: AnswererModel = {
 };
 writeFileSync(fileURLToPath(MODEL_FILE), `${JSON.stringify(model, null, 1)}\n`);
 const there = { in: refusedShare(calibration.judged, 'in', minConfidence), out: refusedShare(calibration.judged, 'out', minConfidence) };
-console.log(`Threshold chosen on the calibration part: ${minConfidence.toFixed(2)} (there: ${fmt(there.in)} in-corpus refused, ${fmt(there.out)} out-of-corpus refused) → ${fileURLToPath(MODEL_FILE)}\n`);
+console.log(`Threshold chosen on the calibration part: ${minConfidence.toFixed(2)} (there: ${fmt(there.in)} in-corpus refused, ${fmt(there.out)} out-of-corpus refused) → ${relative(PROJECT_ROOT, fileURLToPath(MODEL_FILE))}\n`);
 console.log('| threshold | calibration part: in-corpus refused | out-of-corpus refused |\n|---|---|---|');
 for (const row of calibration.rows.filter((r) => r.threshold <= 0.3)) console.log(`| ${row.threshold.toFixed(2)} | ${fmt(row.refused.in)} | ${fmt(row.refused.out)} |`);
 
