@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { bm25Idf } from '../index/bm25.ts';
 import type { Bm25Index } from '../index/bm25-index.ts';
-import { BIGRAM_MARK } from '../retrieval/search-terms.ts';
+import { bigramTerm } from '../text/bigrams.ts';
 import type { JiebaTokenizer } from '../text/jieba.ts';
 import type { Lexicon } from '../text/lexicon.ts';
 import type { LoadedIndex } from '../index/loaded-index.ts';
@@ -26,7 +26,7 @@ export function indexProfileSources(bm25: Bm25Index, tokenizer: JiebaTokenizer, 
     },
     termWeight: (term) => bm25Idf(bm25.documentFrequency(term), bm25.documentCount),
     documentFrequency: (term) => bm25.documentFrequency(term),
-    bigramTerm: (bigram) => BIGRAM_MARK + bigram,
+    bigramTerm,
     ...(lexicon ? { synonymsOf: (word: string) => lexicon.synonymsOf(word), isGeneral: (word: string) => lexicon.knows(word), translate: (english: string) => lexicon.translate(english) } : {}),
   };
 }

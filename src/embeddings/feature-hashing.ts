@@ -21,6 +21,12 @@ export function prefixedHasher(prefix: string): (text: string) => number {
   return (text) => mix(fnv(text, state));
 }
 
+/** The hash of `prefix` followed by two UTF-16 code units: a bigram's hash without making its string. */
+export function prefixedPairHasher(prefix: string): (first: number, second: number) => number {
+  const state = fnv(prefix, FNV_OFFSET);
+  return (first, second) => mix(Math.imul(Math.imul(state ^ first, 0x01000193) ^ second, 0x01000193));
+}
+
 /** FNV-1a over UTF-16 code units, then a murmur3 finaliser so low and high bits are both well mixed. */
 export function hashFeature(feature: string): number {
   return mix(fnv(feature, FNV_OFFSET));
@@ -41,7 +47,12 @@ export function statsSlot(hash: number, bits: number): number {
   return hash >>> (32 - bits);
 }
 
-/** The output dimension a feature folds into, and the sign that keeps collisions from only adding up. */
-export function fold(hash: number, dimensions: number): { index: number; sign: 1 | -1 } {
-  return { index: (hash & 0x7fffffff) % dimensions, sign: hash & 0x80000000 ? -1 : 1 };
+/** The output dimension a feature folds into. */
+export function foldIndex(hash: number, dimensions: number): number {
+  return (hash & 0x7fffffff) % dimensions;
+}
+
+/** The sign it adds with there, so that colliding features do not only add up. */
+export function foldSign(hash: number): 1 | -1 {
+  return hash & 0x80000000 ? -1 : 1;
 }

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { BatchedWriter } from '../index/batched-writer.ts';
-import type { FeatureCounts } from './local.ts';
+import type { PackedFeatures } from './local.ts';
 
 /**
  * Hashed features of each new chunk, parked on disk between ingest's two passes, so the second pass
@@ -15,7 +15,7 @@ export class FeatureSpillWriter {
     this.out = new BatchedWriter(file);
   }
 
-  async write(features: { hashes: Uint32Array; weights: Float32Array }): Promise<void> {
+  async write(features: PackedFeatures): Promise<void> {
     const n = features.hashes.length;
     const record = Buffer.allocUnsafe(4 + 8 * n);
     record.writeUInt32LE(n, 0);
@@ -30,7 +30,7 @@ export class FeatureSpillWriter {
 }
 
 /** Reads the records back in order, one buffer refill at a time. */
-export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): AsyncGenerator<FeatureCounts> {
+export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): AsyncGenerator<PackedFeatures> {
   const handle = await open(file, 'r');
   try {
     let buffer = Buffer.alloc(bufferSize);
@@ -55,10 +55,11 @@ export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): Asy
     while (await fill(4)) {
       const n = buffer.readUInt32LE(start);
       if (!(await fill(4 + 8 * n))) throw new Error(`${file}: truncated feature record`);
-      const features: FeatureCounts = new Map();
-      for (let i = 0; i < n; i++) features.set(buffer.readUInt32LE(start + 4 + 4 * i), buffer.readFloatLE(start + 4 + 4 * n + 4 * i));
+      // Copied out of the read buffer (refilled below) into an aligned one the two arrays share.
+      const record = new Uint8Array(8 * n);
+      record.set(buffer.subarray(start + 4, start + 4 + 8 * n));
       start += 4 + 8 * n;
-      yield features;
+      yield { hashes: new Uint32Array(record.buffer, 0, n), weights: new Float32Array(record.buffer, 4 * n, n) };
     }
   } finally {
     await handle.close();

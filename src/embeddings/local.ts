@@ -1,8 +1,8 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { cjkBigrams } from '../text/bigrams.ts';
+import { bigramFirstCode, bigramSecondCode, cjkBigramKeys } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Tokenizer } from '../types.ts';
-import { fold, prefixedHasher, statsSlot } from './feature-hashing.ts';
+import { foldIndex, foldSign, prefixedHasher, prefixedPairHasher, statsSlot } from './feature-hashing.ts';
 import { LocalEmbeddingStats } from './local-stats.ts';
 
 export const LOCAL_EMBEDDER_KIND = 'local-hash-v1';
@@ -12,7 +12,7 @@ const WORD_WEIGHT = 1;
 const BIGRAM_WEIGHT = 0.3;
 /** Features are hashed as `w:word` and `b:bigram`. */
 const hashWord = prefixedHasher('w:');
-const hashBigram = prefixedHasher('b:');
+const hashBigram = prefixedPairHasher('b:');
 
 export interface LocalHashEmbeddingsParams extends EmbeddingsParams {
   dimensions: number;
@@ -21,8 +21,25 @@ export interface LocalHashEmbeddingsParams extends EmbeddingsParams {
   stats?: LocalEmbeddingStats;
 }
 
-/** Hashed features of one text: hash → weighted sublinear term frequency. */
-export type FeatureCounts = Map<number, number>;
+/**
+ * Hashed features of one text as two parallel arrays, hash → weighted sublinear term frequency (cheap to
+ * pass between threads and to spill to disk).
+ */
+export interface PackedFeatures {
+  hashes: Uint32Array;
+  weights: Float32Array;
+}
+
+function pack(features: Map<number, number>): PackedFeatures {
+  const hashes = new Uint32Array(features.size);
+  const weights = new Float32Array(features.size);
+  let i = 0;
+  for (const [hash, weight] of features) {
+    hashes[i] = hash;
+    weights[i++] = weight;
+  }
+  return { hashes, weights };
+}
 
 /**
  * A local embedder that needs no model download and no key: TF-IDF-weighted jieba words and
@@ -47,19 +64,24 @@ export class LocalHashEmbeddings extends Embeddings {
    * Features from terms already produced by the tokenizer, so ingest tokenises each chunk once: each
    * feature's sublinear term frequency (1 + ln tf) times the weight of its kind.
    */
-  featuresFromTerms(terms: readonly string[], normalisedText: string): FeatureCounts {
+  featuresFromTerms(terms: readonly string[], normalisedText: string): PackedFeatures {
     const words = new Map<string, number>();
     for (const term of terms) words.set(term, (words.get(term) ?? 0) + 1);
-    const bigrams = new Map<string, number>();
-    for (const bigram of cjkBigrams(normalisedText)) bigrams.set(bigram, (bigrams.get(bigram) ?? 0) + 1);
-    const features: FeatureCounts = new Map();
+    const features = new Map<number, number>();
     const add = (hash: number, weight: number) => features.set(hash, (features.get(hash) ?? 0) + weight);
     for (const [word, tf] of words) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
-    for (const [bigram, tf] of bigrams) add(hashBigram(bigram), BIGRAM_WEIGHT * (1 + Math.log(tf)));
-    return features;
+    // Bigrams are counted as integer keys, sorted so that repeats sit together: no string per bigram.
+    const bigrams = cjkBigramKeys(normalisedText).sort();
+    for (let i = 0; i < bigrams.length; ) {
+      let j = i + 1;
+      while (j < bigrams.length && bigrams[j] === bigrams[i]) j++;
+      add(hashBigram(bigramFirstCode(bigrams[i]!), bigramSecondCode(bigrams[i]!)), BIGRAM_WEIGHT * (1 + Math.log(j - i)));
+      i = j;
+    }
+    return pack(features);
   }
 
-  features(text: string): FeatureCounts {
+  features(text: string): PackedFeatures {
     const normalised = normaliseForMatch(text);
     return this.featuresFromTerms(this.tokenizer.tokenizeNormalised(normalised), normalised);
   }
@@ -71,12 +93,12 @@ export class LocalHashEmbeddings extends Embeddings {
     return slots;
   }
 
-  vectorFromFeatures(features: FeatureCounts): number[] {
+  vectorFromFeatures({ hashes, weights }: PackedFeatures): number[] {
     const vector = new Float64Array(this.dimensions);
-    for (const [hash, tfWeight] of features) {
-      const weight = tfWeight * this.stats.idf(statsSlot(hash, this.stats.bits));
-      const { index, sign } = fold(hash, this.dimensions);
-      vector[index] = (vector[index] ?? 0) + sign * weight;
+    for (let i = 0; i < hashes.length; i++) {
+      const hash = hashes[i]!;
+      const weight = weights[i]! * this.stats.idf(statsSlot(hash, this.stats.bits));
+      vector[foldIndex(hash, this.dimensions)]! += foldSign(hash) * weight;
     }
     let norm = 0;
     for (const v of vector) norm += v * v;

@@ -1,3 +1,4 @@
+import { bigramKeyOfTerm, bigramTermOfKey } from '../text/bigrams.ts';
 import { Bm25Segment, TF_MAX } from './bm25-segment.ts';
 import { Growable } from './growable.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -8,7 +9,11 @@ import { TermDictionary } from './term-dictionary.ts';
  * compressed-sparse-row postings by {@link build}. Documents are numbered from `base` in order.
  */
 export class Bm25Builder {
-  private readonly termIds = new Map<string, number>();
+  private readonly wordIds = new Map<string, number>();
+  /** Character bigrams by integer key (most of a Chinese corpus's postings): no string made or hashed for them. */
+  private readonly bigramIds = new Map<number, number>();
+  /** Term id → the word, or the bigram's key. */
+  private readonly termKeys: (string | number)[] = [];
   private readonly postingTerms = new Growable(new Uint32Array(1 << 16));
   private readonly postingTfs = new Growable(new Uint8Array(1 << 16));
   private readonly documentEnds: number[] = [];
@@ -29,13 +34,47 @@ export class Bm25Builder {
 
   /** Adds a document whose terms are already counted (a reused chunk of the previous index). */
   addCountedDocument(length: number, counts: Iterable<[string, number]>): number {
-    for (const [term, tf] of counts) this.addPosting(term, tf);
+    for (const [term, tf] of counts) {
+      const key = bigramKeyOfTerm(term);
+      if (key === undefined) this.addWordPosting(term, tf);
+      else this.addBigramPosting(key, tf);
+    }
     return this.endDocument(length);
   }
 
-  private addPosting(term: string, tf: number): void {
-    let id = this.termIds.get(term);
-    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+  /** Adds a document from its words (repeats included) and its bigrams as `cjkBigramKeys` gives them. */
+  addTokenised(words: readonly string[], bigramKeys: Int32Array): number {
+    const counts = new Map<string, number>();
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const [word, tf] of counts) this.addWordPosting(word, tf);
+    const sorted = bigramKeys.slice().sort();
+    for (let i = 0; i < sorted.length; ) {
+      let j = i + 1;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      this.addBigramPosting(sorted[i]!, j - i);
+      i = j;
+    }
+    return this.endDocument(words.length + bigramKeys.length);
+  }
+
+  private addWordPosting(word: string, tf: number): void {
+    let id = this.wordIds.get(word);
+    if (id === undefined) this.wordIds.set(word, (id = this.newTerm(word)));
+    this.addPosting(id, tf);
+  }
+
+  private addBigramPosting(key: number, tf: number): void {
+    let id = this.bigramIds.get(key);
+    if (id === undefined) this.bigramIds.set(key, (id = this.newTerm(key)));
+    this.addPosting(id, tf);
+  }
+
+  private newTerm(key: string | number): number {
+    this.termKeys.push(key);
+    return this.termKeys.length - 1;
+  }
+
+  private addPosting(id: number, tf: number): void {
     this.postingTerms.push(id);
     this.postingTfs.push(Math.min(tf, TF_MAX));
   }
@@ -47,7 +86,7 @@ export class Bm25Builder {
   }
 
   build(): Bm25Segment {
-    const terms = [...this.termIds.keys()];
+    const terms = this.termKeys.map((key) => (typeof key === 'number' ? bigramTermOfKey(key) : key));
     const offsets = new Uint32Array(terms.length + 1);
     for (let p = 0; p < this.postingTerms.length; p++) offsets[this.postingTerms.at(p) + 1]!++;
     for (let t = 0; t < terms.length; t++) offsets[t + 1]! += offsets[t]!;

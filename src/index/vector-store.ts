@@ -7,8 +7,8 @@ import { join } from 'node:path';
 const { HierarchicalNSW } = hnswlib;
 export type Hnsw = InstanceType<typeof HierarchicalNSW>;
 
-const M = 16;
-const EF_CONSTRUCTION = 32;
+/** How graphs are built: links per point, build breadth, and a fixed seed so that a build is reproducible. */
+export const HNSW_BUILD = { m: 16, efConstruction: 32, randomSeed: 100 };
 /**
  * Search breadth per graph. The hashed TF-IDF vectors are hard for HNSW: on a 65,536-chunk graph, recall of
  * the exact top 50 is 0.39 at breadth 50, 0.71 at 200 and 0.91 at 800 (BENCHMARKS.md).
@@ -25,7 +25,7 @@ export interface VectorHit {
 /** Empty graph for `capacity` points, cosine space. */
 export function createHnsw(dimensions: number, capacity: number): Hnsw {
   const index = new HierarchicalNSW('cosine', dimensions);
-  index.initIndex({ maxElements: Math.max(1, capacity), m: M, efConstruction: EF_CONSTRUCTION, randomSeed: 100 });
+  index.initIndex({ maxElements: Math.max(1, capacity), ...HNSW_BUILD });
   return index;
 }
 

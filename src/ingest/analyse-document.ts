@@ -1,18 +1,12 @@
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
-import { LocalHashEmbeddings } from '../embeddings/local.ts';
-import { withBigrams } from '../retrieval/search-terms.ts';
+import { LocalHashEmbeddings, type PackedFeatures } from '../embeddings/local.ts';
+import { cjkBigramKeys } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { ChunkRecord, PageMark, Tokenizer } from '../types.ts';
 import type { DocumentFormat } from './formats.ts';
 import { readDocument } from './read-document.ts';
 import type { Ocr } from './readers/ocr.ts';
 import { searchText } from './search-text.ts';
-
-/** A chunk's hashed features as two parallel arrays (cheap to pass between threads and to spill). */
-export interface PackedFeatures {
-  hashes: Uint32Array;
-  weights: Float32Array;
-}
 
 /**
  * A chunk as the analysis thread leaves it: its normalised search text, its words joined by newlines (one string
@@ -48,37 +42,22 @@ export interface Analyser {
   ocr: Ocr | null;
 }
 
-export function packFeatures(features: Map<number, number>): PackedFeatures {
-  const hashes = new Uint32Array(features.size);
-  const weights = new Float32Array(features.size);
-  let i = 0;
-  for (const [hash, weight] of features) {
-    hashes[i] = hash;
-    weights[i++] = weight;
-  }
-  return { hashes, weights };
-}
-
 type ChunkAnalyser = Pick<Analyser, 'tokenizer' | 'featureSource'>;
 
 /** One normalisation and one tokenisation serve both the BM25 terms and the local features. */
 export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, { tokenizer, featureSource }: ChunkAnalyser): TokenisedChunk {
   const normalised = normaliseForMatch(searchText(chunk));
   const words = tokenizer.tokenizeNormalised(normalised);
-  return { normalised, words: words.join('\n'), features: featureSource ? packFeatures(featureSource.featuresFromTerms(words, normalised)) : null };
+  return { normalised, words: words.join('\n'), features: featureSource ? featureSource.featuresFromTerms(words, normalised) : null };
 }
 
 /**
- * The BM25 terms (words and character bigrams) of a tokenised chunk. Made by the thread that indexes: it would
- * otherwise wait for the analysis thread, and it needs no dictionary to do this.
+ * What BM25 indexes of a tokenised chunk: its words and its character bigrams (as keys, see `cjkBigramKeys`),
+ * the same terms the query side makes with `withBigrams`. Made by the thread that indexes: it would otherwise
+ * wait for the analysis thread, and it needs no dictionary to do this.
  */
-export function indexTerms({ normalised, words }: TokenisedChunk): string[] {
-  return withBigrams(words ? words.split('\n') : [], normalised);
-}
-
-export function analyseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, analyser: ChunkAnalyser) {
-  const tokenised = tokeniseChunk(chunk, analyser);
-  return { terms: indexTerms(tokenised), features: tokenised.features };
+export function indexTerms({ normalised, words }: TokenisedChunk): { words: string[]; bigramKeys: Int32Array } {
+  return { words: words ? words.split('\n') : [], bigramKeys: cjkBigramKeys(normalised) };
 }
 
 /** Everything ingest needs from one file's bytes but its index terms; runs in a worker thread or in-line, the same either way. */

@@ -13,8 +13,8 @@ export class Bm25SegmentsWriter {
     private readonly size: number,
   ) {}
 
-  async addDocument(terms: readonly string[]): Promise<number> {
-    const doc = this.builder.addDocument(terms);
+  async addTokenised(words: readonly string[], bigramKeys: Int32Array): Promise<number> {
+    const doc = this.builder.addTokenised(words, bigramKeys);
     await this.flushIfFull();
     return doc;
   }

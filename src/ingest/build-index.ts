@@ -15,7 +15,7 @@ import { FORMAT_VERSION, writeManifest, type Manifest } from '../index/manifest.
 import { OriginalWriter } from '../index/original-store.ts';
 import { acquireIngestLock, createStagingDir, publishVersion } from '../index/versions.ts';
 import type { Tokenizer } from '../types.ts';
-import { analyseChunk, analyseDocument, indexTerms, type AnalysedDocument, type Analyser } from './analyse-document.ts';
+import { analyseDocument, indexTerms, tokeniseChunk, type AnalysedDocument, type Analyser } from './analyse-document.ts';
 import { createAnalyserPool, type DocumentAnalyser } from './analyser-pool.ts';
 import { Bm25SegmentsWriter } from './bm25-segments-writer.ts';
 import { embedVectors } from './embed-vectors.ts';
@@ -57,6 +57,8 @@ const READ_AHEAD = 8;
  */
 const POOL_MIN_BYTES = 2 * 1024 * 1024;
 const POOL_MIN_FILES = 2;
+/** Below this many chunks a graph builds in well under a second: not worth starting threads for. */
+const GRAPH_THREADS_MIN_CHUNKS = 4096;
 
 type FileJob =
   | {
@@ -107,7 +109,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
-        const { features } = analyseChunk(previous!.index.chunks.at(label)!, analyser);
+        const { features } = tokeniseChunk(previous!.index.chunks.at(label)!, analyser);
         if (features && local) stats.observe(embeddings.slotsOf(features.hashes), -1);
       }
     };
@@ -163,7 +165,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
           if (before) forget(file.source);
           for (const [c, chunk] of analysed.chunks.entries()) {
             const tokenised = analysed.tokenised[c]!;
-            await bm25.addDocument(indexTerms(tokenised));
+            const { words, bigramKeys } = indexTerms(tokenised);
+            await bm25.addTokenised(words, bigramKeys);
             const { features } = tokenised;
             if (features && local) {
               stats.observe(embeddings.slotsOf(features.hashes));
@@ -206,6 +209,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       previous,
       reusedFrom,
       batchSize: options.embedBatchSize ?? 256,
+      // The analysers are done by now: their threads' cores and the main thread's build graphs.
+      graphThreads: options.workers > 0 && total >= GRAPH_THREADS_MIN_CHUNKS ? options.workers + 1 : 0,
       progress,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

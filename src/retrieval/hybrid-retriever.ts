@@ -7,7 +7,8 @@ import type { HnswVectorStore } from '../index/vector-store.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Retriever, SearchResult, Tokenizer } from '../types.ts';
 import { reciprocalRankFusion } from './fusion.ts';
-import { isBigramTerm, withBigrams } from './search-terms.ts';
+import { isBigramTerm } from '../text/bigrams.ts';
+import { withBigrams } from './search-terms.ts';
 import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { LRUCache } from 'lru-cache';
 

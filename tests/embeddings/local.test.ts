@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LocalHashEmbeddings } from '../../src/embeddings/local.ts';
 import { LocalEmbeddingStats } from '../../src/embeddings/local-stats.ts';
+import { hashFeature } from '../../src/embeddings/feature-hashing.ts';
+import { cjkBigrams } from '../../src/text/bigrams.ts';
+import { normaliseForMatch } from '../../src/text/normalise.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,11 +36,25 @@ test('IDF statistics make rare shared terms count more than common ones', async 
   const stats = new LocalEmbeddingStats(16);
   const embeddings = new LocalHashEmbeddings({ dimensions: 256, tokenizer, stats });
   const corpus = ['数字经济发展', '数字经济治理', '数字经济规划', '锂离子电池产业'];
-  for (const text of corpus) stats.observe(embeddings.slotsOf(embeddings.features(text).keys()));
+  for (const text of corpus) stats.observe(embeddings.slotsOf(embeddings.features(text).hashes));
   assert.equal(stats.docCount, 4);
   const q = await embeddings.embedQuery('锂离子电池数字经济');
   const [common, rare] = await embeddings.embedDocuments(['数字经济发展', '锂离子电池产业']);
   assert.ok(cosine(q, rare!) > cosine(q, common!));
+});
+
+test('features are the hashes of the words and bigrams, each once, weighted by kind and repeats', () => {
+  const embeddings = new LocalHashEmbeddings({ dimensions: 64, tokenizer });
+  const text = normaliseForMatch('数据中心节能，数据中心用电');
+  const words = tokenizer.tokenizeNormalised(text);
+  const { hashes, weights } = embeddings.featuresFromTerms(words, text);
+  const expected = new Map<number, number>();
+  const add = (hash: number, weight: number) => expected.set(hash, (expected.get(hash) ?? 0) + weight);
+  const counted = (items: string[]) => [...new Set(items)].map((item) => [item, items.filter((i) => i === item).length] as const);
+  for (const [word, tf] of counted(words)) add(hashFeature('w:' + word), 1 + Math.log(tf));
+  for (const [bigram, tf] of counted(cjkBigrams(text))) add(hashFeature('b:' + bigram), 0.3 * (1 + Math.log(tf)));
+  assert.equal(hashes.length, expected.size);
+  hashes.forEach((hash, i) => assert.ok(Math.abs(weights[i]! - expected.get(hash)!) < 1e-6, `feature ${hash}`));
 });
 
 test('a text with no words embeds to the zero vector rather than NaN', async () => {

@@ -7,6 +7,8 @@ import { bm25Idf, bm25TermScore } from '../../src/index/bm25.ts';
 import { Bm25Builder } from '../../src/index/bm25-builder.ts';
 import { Bm25Index } from '../../src/index/bm25-index.ts';
 import { Bm25Segment } from '../../src/index/bm25-segment.ts';
+import { withBigrams } from '../../src/retrieval/search-terms.ts';
+import { cjkBigramKeys } from '../../src/text/bigrams.ts';
 
 test('bm25 scoring: rarer terms and more occurrences score higher, longer documents lower', () => {
   assert.ok(bm25Idf(1, 100) > bm25Idf(50, 100));
@@ -128,4 +130,20 @@ test('a long query keeps its most informative terms, not its first ones', () => 
   assert.equal(top!.doc, 42);
   assert.ok(top!.matchedTerms.includes('罕见'));
   assert.equal(top!.matchedTerms.length, 32);
+});
+
+test('a document added as words and bigram keys indexes the same terms as one added as strings', () => {
+  const texts = ['数据中心节能降耗，数据中心集群', '锂电池回收利用', '数据要素市场'];
+  const byStrings = new Bm25Builder(0);
+  const byKeys = new Bm25Builder(0);
+  for (const text of texts) {
+    const words = text.split(/[，]/);
+    byStrings.addDocument(withBigrams(words, text));
+    byKeys.addTokenised(words, cjkBigramKeys(text));
+  }
+  const [a, b] = [new Bm25Index([byStrings.build()]), new Bm25Index([byKeys.build()])];
+  for (const query of [['·数据', '·中心'], ['锂电池回收利用', '·回收'], ['·要素', '数据中心节能降耗']]) {
+    assert.deepEqual(b.search(query, 10), a.search(query, 10));
+    assert.ok(a.search(query, 10).length > 0);
+  }
 });
