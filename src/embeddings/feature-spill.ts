@@ -29,7 +29,10 @@ export class FeatureSpillWriter {
   }
 }
 
-/** Reads the records back in order, one buffer refill at a time. */
+/**
+ * Reads the records back in order, one buffer refill at a time. Each record's arrays are views of the read
+ * buffer, valid until the next record is asked for: copying 100,000s of them only made garbage.
+ */
 export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): AsyncGenerator<PackedFeatures> {
   const handle = await open(file, 'r');
   try {
@@ -55,11 +58,10 @@ export async function* readFeatureSpill(file: string, bufferSize = 1 << 20): Asy
     while (await fill(4)) {
       const n = buffer.readUInt32LE(start);
       if (!(await fill(4 + 8 * n))) throw new Error(`${file}: truncated feature record`);
-      // Copied out of the read buffer (refilled below) into an aligned one the two arrays share.
-      const record = new Uint8Array(8 * n);
-      record.set(buffer.subarray(start + 4, start + 4 + 8 * n));
+      // Records are whole multiples of 4 bytes and the buffer starts aligned, so the views are aligned.
+      const at = buffer.byteOffset + start + 4;
       start += 4 + 8 * n;
-      yield { hashes: new Uint32Array(record.buffer, 0, n), weights: new Float32Array(record.buffer, 4 * n, n) };
+      yield { hashes: new Uint32Array(buffer.buffer, at, n), weights: new Float32Array(buffer.buffer, at + 4 * n, n) };
     }
   } finally {
     await handle.close();

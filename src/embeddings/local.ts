@@ -35,7 +35,7 @@ function pack(features: Map<number, number>): PackedFeatures {
   const weights = new Float32Array(features.size);
   let i = 0;
   for (const [hash, weight] of features) {
-    hashes[i] = hash;
+    hashes[i] = hash; // back to unsigned by the array's own conversion
     weights[i++] = weight;
   }
   return { hashes, weights };
@@ -65,13 +65,19 @@ export class LocalHashEmbeddings extends Embeddings {
    * feature's sublinear term frequency (1 + ln tf) times the weight of its kind.
    */
   featuresFromTerms(terms: readonly string[], normalisedText: string): PackedFeatures {
-    const words = new Map<string, number>();
-    for (const term of terms) words.set(term, (words.get(term) ?? 0) + 1);
+    return this.featuresOf(terms, cjkBigramKeys(normalisedText));
+  }
+
+  /** The same, from the words and the text's bigram keys (`cjkBigramKeys`, any order) that ingest has at hand. */
+  featuresOf(words: readonly string[], bigramKeys: Int32Array): PackedFeatures {
+    const counts = new Map<string, number>();
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    // Keyed by the hash as a signed 32-bit integer, which V8 keeps unboxed: a Map of boxed numbers is far slower.
     const features = new Map<number, number>();
-    const add = (hash: number, weight: number) => features.set(hash, (features.get(hash) ?? 0) + weight);
-    for (const [word, tf] of words) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
+    const add = (hash: number, weight: number) => features.set(hash | 0, (features.get(hash | 0) ?? 0) + weight);
+    for (const [word, tf] of counts) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
     // Bigrams are counted as integer keys, sorted so that repeats sit together: no string per bigram.
-    const bigrams = cjkBigramKeys(normalisedText).sort();
+    const bigrams = bigramKeys.slice().sort();
     for (let i = 0; i < bigrams.length; ) {
       let j = i + 1;
       while (j < bigrams.length && bigrams[j] === bigrams[i]) j++;
@@ -93,17 +99,24 @@ export class LocalHashEmbeddings extends Embeddings {
     return slots;
   }
 
-  vectorFromFeatures({ hashes, weights }: PackedFeatures): number[] {
+  vectorFromFeatures(features: PackedFeatures): number[] {
     const vector = new Float64Array(this.dimensions);
+    this.writeVector(features, vector);
+    return Array.from(vector);
+  }
+
+  /** Writes the unit vector of `features` into `out` (`dimensions` long): ingest reuses one array for 100,000s. */
+  writeVector({ hashes, weights }: PackedFeatures, out: Float64Array): void {
+    out.fill(0);
     for (let i = 0; i < hashes.length; i++) {
       const hash = hashes[i]!;
       const weight = weights[i]! * this.stats.idf(statsSlot(hash, this.stats.bits));
-      vector[foldIndex(hash, this.dimensions)]! += foldSign(hash) * weight;
+      out[foldIndex(hash, this.dimensions)]! += foldSign(hash) * weight;
     }
     let norm = 0;
-    for (const v of vector) norm += v * v;
+    for (const v of out) norm += v * v;
     norm = Math.sqrt(norm);
-    return Array.from(vector, (v) => (norm > 0 ? v / norm : 0));
+    if (norm > 0) for (let d = 0; d < out.length; d++) out[d]! /= norm;
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

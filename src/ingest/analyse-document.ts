@@ -1,5 +1,4 @@
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
-import { LocalHashEmbeddings, type PackedFeatures } from '../embeddings/local.ts';
 import { cjkBigramKeys } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { ChunkRecord, PageMark, Tokenizer } from '../types.ts';
@@ -9,13 +8,12 @@ import type { Ocr } from './readers/ocr.ts';
 import { searchText } from './search-text.ts';
 
 /**
- * A chunk as the analysis thread leaves it: its normalised search text, its words joined by newlines (one string
- * crosses between threads far cheaper than thousands) and, with the local embedder, its hashed features.
+ * A chunk as the analysis thread leaves it: its normalised search text and its words joined by newlines (one
+ * string crosses between threads far cheaper than thousands).
  */
 export interface TokenisedChunk {
   normalised: string;
   words: string;
-  features: PackedFeatures | null;
 }
 
 export type AnalysedDocument =
@@ -35,26 +33,21 @@ export type AnalysedDocument =
 
 export interface Analyser {
   tokenizer: Tokenizer;
-  /** Present when the local embedder is used: its features are gathered from the same words. */
-  featureSource: LocalHashEmbeddings | null;
   chunking: ChunkOptions;
   /** Reads scanned pages; null when Tesseract is not installed. */
   ocr: Ocr | null;
 }
 
-type ChunkAnalyser = Pick<Analyser, 'tokenizer' | 'featureSource'>;
-
 /** One normalisation and one tokenisation serve both the BM25 terms and the local features. */
-export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, { tokenizer, featureSource }: ChunkAnalyser): TokenisedChunk {
+export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, tokenizer: Tokenizer): TokenisedChunk {
   const normalised = normaliseForMatch(searchText(chunk));
-  const words = tokenizer.tokenizeNormalised(normalised);
-  return { normalised, words: words.join('\n'), features: featureSource ? featureSource.featuresFromTerms(words, normalised) : null };
+  return { normalised, words: tokenizer.tokenizeNormalised(normalised).join('\n') };
 }
 
 /**
- * What BM25 indexes of a tokenised chunk: its words and its character bigrams (as keys, see `cjkBigramKeys`),
- * the same terms the query side makes with `withBigrams`. Made by the thread that indexes: it would otherwise
- * wait for the analysis thread, and it needs no dictionary to do this.
+ * The terms of a tokenised chunk: its words and its character bigrams (as keys, see `cjkBigramKeys`), the same
+ * terms the query side makes with `withBigrams`; the local features are hashed from them too. Made by the thread
+ * that indexes: the analysis thread, busy in jieba, is the slower of the two.
  */
 export function indexTerms({ normalised, words }: TokenisedChunk): { words: string[]; bigramKeys: Int32Array } {
   return { words: words ? words.split('\n') : [], bigramKeys: cjkBigramKeys(normalised) };
@@ -74,6 +67,6 @@ export async function analyseDocument(source: string, bytes: Uint8Array, analyse
     ...(pages ? { pages } : {}),
     ...(read.unreadPages ? { unreadPages: read.unreadPages } : {}),
     chunks,
-    tokenised: chunks.map((chunk) => tokeniseChunk(chunk, analyser)),
+    tokenised: chunks.map((chunk) => tokeniseChunk(chunk, analyser.tokenizer)),
   };
 }

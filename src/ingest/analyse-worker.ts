@@ -1,14 +1,11 @@
-/** Worker thread: analyses documents (decode, chunk, normalise, tokenise, hash features) off the main thread. */
+/** Worker thread: analyses documents (decode, chunk, normalise, tokenise) off the main thread. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { JiebaTokenizer } from '../text/jieba.ts';
 import { analyseDocument, type Analyser } from './analyse-document.ts';
 import { createOcr } from './readers/ocr.ts';
 
 export interface AnalyseWorkerData {
   chunking: Analyser['chunking'];
-  /** Dimensions of the local embedder, or null when another embedder is used. */
-  localDimensions: number | null;
   /** Tesseract's command and languages when OCR is installed. */
   ocr: { command: string; languages: string } | null;
 }
@@ -23,7 +20,6 @@ const data = workerData as AnalyseWorkerData;
 const tokenizer = new JiebaTokenizer();
 const analyser: Analyser = {
   tokenizer,
-  featureSource: data.localDimensions ? new LocalHashEmbeddings({ dimensions: data.localDimensions, tokenizer }) : null,
   chunking: data.chunking,
   ocr: data.ocr ? createOcr(data.ocr.command, data.ocr.languages) : null,
 };

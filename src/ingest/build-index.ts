@@ -57,8 +57,8 @@ const READ_AHEAD = 8;
  */
 const POOL_MIN_BYTES = 2 * 1024 * 1024;
 const POOL_MIN_FILES = 2;
-/** Below this many chunks a graph builds in well under a second: not worth starting threads for. */
-const GRAPH_THREADS_MIN_CHUNKS = 4096;
+/** Below this many chunks a graph builds in well under a second: not worth starting a thread for. */
+const GRAPH_WORKER_MIN_CHUNKS = 4096;
 
 type FileJob =
   | {
@@ -101,16 +101,16 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     const reusedFrom = new Map<number, number>(); // new label → old label
     const progress: IngestProgress = { phase: 'read', filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal: files.reduce((s, f) => s + f.bytes, 0), chunks: 0, embedded: 0 };
 
-    const analyser: Analyser = { tokenizer, featureSource: local ? embeddings : null, chunking: options.chunking, ocr };
+    const analyser: Analyser = { tokenizer, chunking: options.chunking, ocr };
     const workerOcr = ocr ? { command: ocr.command, languages: ocr.languages } : null;
     const toAnalyse = files.filter((f) => previous?.index.manifest.files[f.source]?.bytes !== f.bytes);
     const batch = toAnalyse.length >= POOL_MIN_FILES && toAnalyse.reduce((sum, f) => sum + f.bytes, 0) >= POOL_MIN_BYTES;
-    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, localDimensions: local ? embeddings.dimensions : null, ocr: workerOcr }) : null;
+    pool = options.workers > 0 && batch ? createAnalyserPool(options.workers, { chunking: options.chunking, ocr: workerOcr }) : null;
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
-        const { features } = tokeniseChunk(previous!.index.chunks.at(label)!, analyser);
-        if (features && local) stats.observe(embeddings.slotsOf(features.hashes), -1);
+        const { words, bigramKeys } = indexTerms(tokeniseChunk(previous!.index.chunks.at(label)!, tokenizer));
+        if (local) stats.observe(embeddings.slotsOf(embeddings.featuresOf(words, bigramKeys).hashes), -1);
       }
     };
     // Small files are read synchronously: four promise round trips per file cost more than the read.
@@ -167,8 +167,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
             const tokenised = analysed.tokenised[c]!;
             const { words, bigramKeys } = indexTerms(tokenised);
             await bm25.addTokenised(words, bigramKeys);
-            const { features } = tokenised;
-            if (features && local) {
+            if (local) {
+              const features = embeddings.featuresOf(words, bigramKeys);
               stats.observe(embeddings.slotsOf(features.hashes));
               await spill!.write(features);
             }
@@ -209,8 +209,8 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
       previous,
       reusedFrom,
       batchSize: options.embedBatchSize ?? 256,
-      // The analysers are done by now: their threads' cores and the main thread's build graphs.
-      graphThreads: options.workers > 0 && total >= GRAPH_THREADS_MIN_CHUNKS ? options.workers + 1 : 0,
+      // The analysers are done by now: a worker thread inserts into the graph while this one computes vectors.
+      graphWorker: options.workers > 0 && total >= GRAPH_WORKER_MIN_CHUNKS,
       progress,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });

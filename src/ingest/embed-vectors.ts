@@ -1,7 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { join } from 'node:path';
 import { readFeatureSpill } from '../embeddings/feature-spill.ts';
-import { LocalHashEmbeddings, type PackedFeatures } from '../embeddings/local.ts';
+import { LocalHashEmbeddings } from '../embeddings/local.ts';
 import { readChunks } from '../index/chunk-store.ts';
 import { vectorsFile } from '../index/vector-store.ts';
 import type { PreviousIndex } from './previous-index.ts';
@@ -22,16 +22,16 @@ export interface EmbedPlan {
   /** New label → old label, for chunks whose vectors are carried over. */
   reusedFrom: Map<number, number>;
   batchSize: number;
-  /** Graphs built at once, each in a worker thread; 0 builds them one by one on this thread. */
-  graphThreads: number;
+  /** Build each graph in a worker thread while this one computes the vectors (else on this thread). */
+  graphWorker: boolean;
   progress: IngestProgress;
   onProgress?(progress: IngestProgress): void;
 }
 
 /**
- * Second pass: a vector for every chunk, one graph per segment. Reused chunks keep their previous vectors;
- * new ones come from the spilled features (local embedder) or are embedded in batches from their text.
- * At most `graphThreads` graphs (at least one) are held at a time.
+ * Second pass: a vector for every chunk, one graph per segment, each written and released before the next
+ * (two at once measured no faster and 50-70 MB larger). Reused chunks keep their previous vectors; new ones
+ * come from the spilled features (local embedder) or are embedded in batches from their text.
  */
 export async function embedVectors(plan: EmbedPlan): Promise<{ dimensions: number; segments: number }> {
   const { total, segmentSize, embeddings, progress } = plan;
@@ -41,42 +41,40 @@ export async function embedVectors(plan: EmbedPlan): Promise<{ dimensions: numbe
   // An empty previous index says nothing about a remote model's size: only one with vectors does.
   const previousDimensions = plan.previous?.index.chunks.size ? plan.previous.vectors.segments[0]?.getNumDimensions() : undefined;
   let dimensions = plan.dimensions ?? previousDimensions ?? null;
-  const open = plan.graphThreads > 0 ? workerGraph : inThreadGraph;
+  const open = plan.graphWorker ? workerGraph : inThreadGraph;
   const opened: SegmentGraph[] = [];
-  const finishing: Promise<void>[] = [];
+  let finishing: Promise<void> | null = null;
   let graph: SegmentGraph | null = null;
   let segment = 0;
-  let pending: { label: number; text: string; features?: PackedFeatures }[] = [];
+  /** Texts waiting for a remote embedder, which takes them in batches. */
+  let pending: { label: number; text: string }[] = [];
+  // The local embedder writes each vector into this one array as its spilled features are read.
+  const local = features && embeddings instanceof LocalHashEmbeddings ? { embeddings, vector: new Float64Array(embeddings.dimensions) } : null;
 
   const openSegment = async (dims: number) => {
-    while (finishing.length >= Math.max(1, plan.graphThreads)) await finishing.shift();
+    await finishing;
     const opening = open(join(plan.staging, vectorsFile(segment)), dims, Math.min(segmentSize, total - segment * segmentSize));
     opened.push(opening);
     return opening;
   };
-  const add = async (vector: readonly number[], label: number) => {
+  const add = async (vector: ArrayLike<number>, label: number) => {
     dimensions ??= vector.length;
     graph ??= await openSegment(dimensions);
     await graph.add(vector, label);
+    if (++progress.embedded % plan.batchSize === 0) plan.onProgress?.(progress);
   };
   const closeSegment = () => {
     if (!graph) return;
-    const written = graph.finish();
-    // Awaited below or at the end; this only keeps an early failure from surfacing as unhandled.
-    written.catch(() => undefined);
-    finishing.push(written);
+    finishing = graph.finish();
+    // Awaited by the next segment or at the end; this only keeps an early failure from surfacing as unhandled.
+    finishing.catch(() => undefined);
     graph = null;
     segment++;
   };
   const flush = async () => {
     if (!pending.length) return;
-    const vectors =
-      embeddings instanceof LocalHashEmbeddings && pending[0]!.features
-        ? pending.map((p) => embeddings.vectorFromFeatures(p.features!))
-        : await embeddings.embedDocuments(pending.map((p) => p.text));
+    const vectors = await embeddings.embedDocuments(pending.map((p) => p.text));
     for (const [i, vector] of vectors.entries()) await add(vector, pending[i]!.label);
-    progress.embedded += pending.length;
-    plan.onProgress?.(progress);
     pending = [];
   };
 
@@ -87,10 +85,13 @@ export async function embedVectors(plan: EmbedPlan): Promise<{ dimensions: numbe
       if (old !== undefined) {
         await flush();
         await add(plan.previous!.vectors.vectorOf(old), label);
-        progress.embedded++;
+      } else if (local) {
+        const next = await features!.next();
+        if (next.done) throw new Error(`${plan.spillFile}: fewer feature records than new chunks`);
+        local.embeddings.writeVector(next.value, local.vector);
+        await add(local.vector, label);
       } else {
-        const next = features ? await features.next() : null;
-        pending.push({ label, text: chunk ? searchText(chunk) : '', ...(next && !next.done ? { features: next.value } : {}) });
+        pending.push({ label, text: searchText(chunk!) });
         if (pending.length >= plan.batchSize) await flush();
       }
       if ((label + 1) % segmentSize === 0) {
@@ -99,10 +100,11 @@ export async function embedVectors(plan: EmbedPlan): Promise<{ dimensions: numbe
       }
     }
     await flush();
+    plan.onProgress?.(progress);
     // An empty corpus still gets one (empty) segment, so the index has the same shape as any other.
     if (segment === 0) graph ??= await openSegment(dimensions ?? 1);
     closeSegment();
-    await Promise.all(finishing);
+    await finishing;
   } finally {
     // After a failure, graphs still being built are stopped; after success this finds them all finished.
     await Promise.all(opened.map((g) => g.abandon()));

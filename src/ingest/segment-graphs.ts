@@ -14,7 +14,7 @@ type GraphBatch = { labels: Uint32Array; vectors: Float32Array } | null;
 
 /** One vector segment's graph while ingest builds it: points arrive in label order; `finish` writes it. */
 export interface SegmentGraph {
-  add(vector: readonly number[], label: number): void | Promise<void>;
+  add(vector: ArrayLike<number>, label: number): void | Promise<void>;
   finish(): Promise<void>;
   /** Stops building without writing (ingest failed). */
   abandon(): Promise<void>;
@@ -26,7 +26,7 @@ export type OpenSegmentGraph = (file: string, dimensions: number, capacity: numb
 export const inThreadGraph: OpenSegmentGraph = (file, dimensions, capacity) => {
   const graph = createHnsw(dimensions, capacity);
   return {
-    add: (vector, label) => graph.addPoint(vector as number[], label),
+    add: (vector, label) => graph.addPoint(Array.isArray(vector) ? vector : Array.from(vector), label),
     finish: async () => {
       await graph.writeIndex(file);
     },
@@ -35,13 +35,13 @@ export const inThreadGraph: OpenSegmentGraph = (file, dimensions, capacity) => {
 };
 
 const BATCH = 512;
-/** Vectors waiting for the graph; 64 MB is a whole 65,536-chunk segment of the local embedder's 256 dimensions. */
-const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+/** Vectors waiting for the graph: enough to keep it busy, little enough to keep ingest memory flat. */
+const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 
 /**
- * Builds the graph in a worker thread, so inserting into one graph (most of the vector pass) overlaps with
- * computing the next vectors and with the next segment's graph. Vectors queue as transferred batches, so the
- * main thread can run a segment ahead; a queue over MAX_QUEUED_BYTES (large remote-model vectors) waits.
+ * Builds the graph in a worker thread, so inserting into the graph (most of the vector pass) overlaps with
+ * computing the next vectors on the main thread. Vectors go over as transferred batches; `add` waits while
+ * more than MAX_QUEUED_BYTES of them are queued.
  */
 export const workerGraph: OpenSegmentGraph = (file, dimensions, capacity) => {
   const workerData: GraphWorkerData = { file, dimensions, capacity, build: HNSW_BUILD };

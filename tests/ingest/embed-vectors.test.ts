@@ -30,19 +30,19 @@ async function spilled(dir: string) {
   return { embeddings, spillFile: spill.file };
 }
 
-async function build(graphThreads: number, staging: string) {
+async function build(graphWorker: boolean, staging: string) {
   const { embeddings, spillFile } = await spilled(staging);
   const progress = { phase: 'embed' as const, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, chunks: TOTAL, embedded: 0 };
   const plan = { staging, chunksFile: join(staging, 'none'), spillFile, total: TOTAL, segmentSize: SEGMENT, dimensions: 32, embeddings, previous: null, reusedFrom: new Map(), batchSize: 64, progress };
-  const result = await embedVectors({ ...plan, graphThreads });
+  const result = await embedVectors({ ...plan, graphWorker });
   return { result, progress };
 }
 
-test('graphs built in worker threads are byte for byte the graphs built in-line', async () => {
+test('graphs built in a worker thread are byte for byte the graphs built in-line', async () => {
   const [inline, threads] = [await mkdtemp(join(tmpdir(), 'graphs-')), await mkdtemp(join(tmpdir(), 'graphs-'))];
   try {
-    const one = await build(0, inline);
-    const two = await build(2, threads);
+    const one = await build(false, inline);
+    const two = await build(true, threads);
     assert.deepEqual(two.result, { dimensions: 32, segments: 3 });
     assert.deepEqual(one.result, two.result);
     assert.equal(two.progress.embedded, TOTAL);
