@@ -5,7 +5,7 @@ import { LocalEmbeddingStats } from '../embeddings/local-stats.ts';
 import { Bm25Index } from './bm25-index.ts';
 import { Bm25Segment } from './bm25-segment.ts';
 import { CHUNK_TABLE_FILE, CHUNKS_FILE, ChunkStore } from './chunk-store.ts';
-import { verifyChecksums } from './integrity.ts';
+import { checksumVersion, verifyChecksums } from './integrity.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { OriginalStore } from './original-store.ts';
 import { HnswVectorStore } from './vector-store.ts';
@@ -29,17 +29,27 @@ export interface LoadedIndex {
   close(): void;
 }
 
-/** The published version of `indexDir`. */
-export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
+/** The folder of the published version of `indexDir`. */
+export async function publishedVersionDir(indexDir: string): Promise<string> {
   const directory = await currentVersionDir(indexDir);
   if (!directory) throw new AppError('INDEX_MISSING', `No index in ${indexDir}: run "npm run ingest" first`);
-  return loadVersion(directory);
+  return directory;
 }
 
-/** One version folder, published or not (a server loads a new version beside the one it serves). */
+/** The published version of `indexDir`. */
+export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
+  return loadVersion(await publishedVersionDir(indexDir));
+}
+
+/**
+ * One version folder, published or not (a server loads a new version beside the one it serves). Its files are
+ * hashed in a worker thread started before the first await, so the caller can do other work meanwhile.
+ */
 export async function loadVersion(directory: string): Promise<LoadedIndex> {
+  const hashing = checksumVersion(directory);
   const manifest = await readManifest(directory);
-  if (manifest.checksums) await verifyChecksums(directory, manifest.checksums);
+  if (manifest.checksums) await verifyChecksums(directory, manifest.checksums, hashing);
+  else hashing.catch(() => undefined);
   try {
     const [chunks, bm25, embedderStats, originals] = await Promise.all([
       ChunkStore.open(join(directory, CHUNKS_FILE), join(directory, CHUNK_TABLE_FILE)),
