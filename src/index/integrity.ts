@@ -14,12 +14,11 @@ export type Checksums = Record<string, { bytes: number; sha256: string }>;
 export function checksumVersion(directory: string): Promise<Checksums> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./checksum-worker.mjs', import.meta.url), { workerData: { directory, skip: MANIFEST_FILE } });
-    worker.once('message', (message: { checksums?: Checksums; error?: string }) => {
-      if (message.checksums) resolve(message.checksums);
-      else reject(new Error(message.error));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`checksum worker exited with code ${code}`)));
+    let reply: { checksums?: Checksums; error?: string } = { error: 'the checksum worker ended without a reply' };
+    worker.once('message', (message: typeof reply) => (reply = message));
+    worker.once('error', (error) => (reply = { error: error.message }));
+    // Settled once the thread is gone, so that no thread or file of it outlives the call.
+    worker.once('exit', () => (reply.checksums ? resolve(reply.checksums) : reject(new Error(reply.error))));
   });
 }
 
