@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig } from '../../src/config.ts';
@@ -11,6 +10,7 @@ import { serveTemp } from '../../scripts/lib/serve-temp.ts';
 import { startFakeOpenAiServer, type ChatReply, type FakeOpenAiServer } from '../support/fake-openai-server.ts';
 import { PROJECT_ROOT } from '../ingest/fixtures.ts';
 import { parseSse } from '../server/test-app.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /** Every LLM step of one request together gets this long; then the offline answer is given. */
 const LLM_TIMEOUT_MS = 800;
@@ -26,8 +26,8 @@ let dirs: string[];
 
 before(async () => {
   fake = await startFakeOpenAiServer();
-  const seeds = await mkdtemp(join(tmpdir(), 'deadline-seeds-'));
-  const index = await mkdtemp(join(tmpdir(), 'deadline-index-'));
+  const seeds = await tempDir('deadline-seeds-');
+  const index = await tempDir('deadline-index-');
   dirs = [seeds, index];
   await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });
   const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: index, LOG_LEVEL: 'silent', LLM_MODEL: 'fake-chat-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: String(LLM_TIMEOUT_MS) });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { parseConfig } from '../../src/config.ts';
@@ -9,6 +8,7 @@ import type { AskResponse } from '../../src/types.ts';
 import { serveTemp } from '../../scripts/lib/serve-temp.ts';
 import { messagesOf, startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from '../support/fake-openai-server.ts';
 import { PROJECT_ROOT } from '../ingest/fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /** The fake model answers with the first sentence of passage [1], cited; a rewrite request gets a fixed standalone question. */
 function modelReply(request: RecordedRequest): string {
@@ -28,8 +28,8 @@ let dirs: string[];
 
 before(async () => {
   fake = await startFakeOpenAiServer({ chat: modelReply });
-  const seeds = await mkdtemp(join(tmpdir(), 'llm-seeds-'));
-  const index = await mkdtemp(join(tmpdir(), 'llm-index-'));
+  const seeds = await tempDir('llm-seeds-');
+  const index = await tempDir('llm-index-');
   dirs = [seeds, index];
   await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });
   const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: index, LOG_LEVEL: 'silent', LLM_MODEL: 'fake-chat-model', OPENAI_BASE_URL: fake.baseURL, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_MS: '2000' });

@@ -2,8 +2,7 @@
  * The real service over a fresh index of the project's seeds folder, asked over real HTTP: what a client sees.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +12,7 @@ import { serveTemp } from '../../scripts/lib/serve-temp.ts';
 import { assertCitationContract } from '../answer/seed-answerer.ts';
 import { PROJECT_ROOT, testConfig } from '../ingest/fixtures.ts';
 import { parseSse } from '../server/test-app.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SEEDS = join(PROJECT_ROOT, 'seeds');
 
@@ -50,7 +50,7 @@ async function assertExactOffsets(passages: readonly (Citation | SearchResult)[]
 }
 
 before(async () => {
-  seedsDir = await mkdtemp(join(tmpdir(), 'e2e-seeds-'));
+  seedsDir = await tempDir('e2e-seeds-');
   await cp(SEEDS, seedsDir, { recursive: true });
   const config = await testConfig(seedsDir, { LOG_LEVEL: 'silent' });
   temporary = [seedsDir, config.INDEX_DIR];

@@ -6,9 +6,8 @@ import { hashFeature } from '../../src/embeddings/feature-hashing.ts';
 import { cjkBigrams } from '../../src/text/bigrams.ts';
 import { normaliseForMatch } from '../../src/text/normalise.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.ts';
 
 const tokenizer = new JiebaTokenizer();
 const cosine = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);
@@ -67,7 +66,7 @@ test('statistics survive a save and load unchanged', async () => {
   const stats = new LocalEmbeddingStats(12);
   stats.observe([1, 5, 4095]);
   stats.observe([5]);
-  const file = join(await mkdtemp(join(tmpdir(), 'stats-')), 'stats.bin');
+  const file = join(await tempDir('stats-'), 'stats.bin');
   await stats.save(file);
   const loaded = await LocalEmbeddingStats.load(file);
   assert.equal(loaded.docCount, 2);

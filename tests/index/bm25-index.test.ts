@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bm25Idf, bm25TermScore } from '../../src/index/bm25.ts';
 import { Bm25Builder } from '../../src/index/bm25-builder.ts';
@@ -9,6 +7,7 @@ import { Bm25Index } from '../../src/index/bm25-index.ts';
 import { Bm25Segment } from '../../src/index/bm25-segment.ts';
 import { withBigrams } from '../../src/retrieval/search-terms.ts';
 import { cjkBigramKeys } from '../../src/text/bigrams.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('bm25 scoring: rarer terms and more occurrences score higher, longer documents lower', () => {
   assert.ok(bm25Idf(1, 100) > bm25Idf(50, 100));
@@ -61,7 +60,7 @@ test('a segment round-trips through save and load', async () => {
   builder.addDocument(['数据中心', '白酒']);
   builder.addCountedDocument(5, [['赤水河', 3]]);
   const segment = builder.build();
-  const file = join(await mkdtemp(join(tmpdir(), 'bm25-')), 'bm25-0.bin');
+  const file = join(await tempDir('bm25-'), 'bm25-0.bin');
   await segment.save(file);
   const loaded = await Bm25Segment.load(file);
   assert.equal(loaded.base, 7);
@@ -99,7 +98,7 @@ test('pruned top-k search ranks exactly as exhaustive scoring, across segments, 
     for (const doc of docs.slice(base, base + 700)) builder.addDocument(doc);
     segments.push(builder.build());
   }
-  const dir = await mkdtemp(join(tmpdir(), 'bm25-'));
+  const dir = await tempDir('bm25-');
   const loaded = await Promise.all(
     segments.map(async (segment, i) => {
       await segment.save(join(dir, `bm25-${i}.bin`));

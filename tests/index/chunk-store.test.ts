@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChunkStore, ChunkWriter } from '../../src/index/chunk-store.ts';
 import type { ChunkRecord } from '../../src/types.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const chunk = (source: string, n: number, section: string[], text: string): ChunkRecord => ({ id: `${source}#${n}`, source, section, start: n * 10, end: n * 10 + text.length, text });
 
@@ -17,7 +16,7 @@ const RECORDS = [
 ];
 
 async function written(): Promise<ChunkStore> {
-  const dir = await mkdtemp(join(tmpdir(), 'chunks-'));
+  const dir = await tempDir('chunks-');
   const writer = new ChunkWriter(join(dir, 'chunks.jsonl'), join(dir, 'chunks.table'));
   for (const record of RECORDS) await writer.append(record);
   await writer.close();

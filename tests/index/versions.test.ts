@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireIngestLock, createStagingDir, currentVersionDir, publishVersion } from '../../src/index/versions.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('publishing swaps the current version and keeps only the one before it', async () => {
-  const indexDir = await mkdtemp(join(tmpdir(), 'versions-'));
+  const indexDir = await tempDir('versions-');
   assert.equal(await currentVersionDir(indexDir), null);
   const published: string[] = [];
   for (const content of ['one', 'two', 'three']) {
@@ -21,7 +21,7 @@ test('publishing swaps the current version and keeps only the one before it', as
 });
 
 test('a second ingest is refused while the first holds the lock, and a dead holder is taken over', async () => {
-  const indexDir = await mkdtemp(join(tmpdir(), 'lock-'));
+  const indexDir = await tempDir('lock-');
   const release = await acquireIngestLock(indexDir);
   await assert.rejects(async () => {
     // Pretend another live process holds it: our parent is alive.

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FeatureSpillWriter } from '../../src/embeddings/feature-spill.ts';
 import { LocalHashEmbeddings } from '../../src/embeddings/local.ts';
@@ -10,6 +9,7 @@ import { embedVectors } from '../../src/ingest/embed-vectors.ts';
 import { vectorsFile } from '../../src/index/vector-store.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import { normaliseForMatch } from '../../src/text/normalise.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const tokenizer = new JiebaTokenizer();
 const TOTAL = 300;
@@ -39,7 +39,7 @@ async function build(graphWorker: boolean, staging: string) {
 }
 
 test('graphs built in a worker thread are byte for byte the graphs built in-line', async () => {
-  const [inline, threads] = [await mkdtemp(join(tmpdir(), 'graphs-')), await mkdtemp(join(tmpdir(), 'graphs-'))];
+  const [inline, threads] = [await tempDir('graphs-'), await tempDir('graphs-')];
   try {
     const one = await build(false, inline);
     const two = await build(true, threads);

@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startService, type ServiceProcess } from '../../scripts/lib/service-process.ts';
 import { currentVersionDir } from '../../src/index/versions.ts';
 import { PROJECT_ROOT } from '../ingest/fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const CORRUPTIONS: Record<string, { file: string; damage: (path: string) => Promise<void> }> = {
   'vectors file missing': { file: 'vectors-0.hnsw', damage: (path) => rm(path) },
@@ -43,7 +43,7 @@ after(async () => {
 
 /** A copy of ./seeds and an index folder, in a temporary folder removed after the suite. */
 async function folders(): Promise<{ seeds: string; index: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'zhida-corrupt-'));
+  const root = await tempDir('zhida-corrupt-');
   dirs.push(root);
   await cp(join(PROJECT_ROOT, 'seeds'), join(root, 'seeds'), { recursive: true });
   return { seeds: join(root, 'seeds'), index: join(root, 'index') };

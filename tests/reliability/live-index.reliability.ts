@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadLoops, startService, type ServiceProcess } from '../../scripts/lib/service-process.ts';
 import { PROJECT_ROOT, seedText } from '../ingest/fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const NEW_DOCUMENT = '青海德令哈的量子星云数据港于2024年投入运行，主要承担西北地区的冷数据存储。';
 const NEW_QUESTION = '量子星云数据港位于哪里？';
@@ -31,7 +31,7 @@ async function addCopies(seeds: string, copies: number): Promise<void> {
 }
 
 async function folders(copies = 0): Promise<{ seeds: string; index: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'zhida-live-'));
+  const root = await tempDir('zhida-live-');
   dirs.push(root);
   const seeds = join(root, 'seeds');
   await cp(join(PROJECT_ROOT, 'seeds'), seeds, { recursive: true });

@@ -3,8 +3,7 @@
  * 200 within LLM_TIMEOUT_MS + 1 s, marks the offline answer with `fallback`, and leaves no upstream call open.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +12,7 @@ import { parseConfig } from '../../src/config.ts';
 import { serveTemp } from '../../scripts/lib/serve-temp.ts';
 import { messagesOf, startFakeOpenAiServer, type ChatReplySpec, type FakeOpenAiServer, type RecordedRequest } from '../support/fake-openai-server.ts';
 import { PROJECT_ROOT } from '../ingest/fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const LLM_TIMEOUT_MS = 1000;
 
@@ -96,7 +96,7 @@ let root: string;
 
 before(async () => {
   fake = await startFakeOpenAiServer();
-  root = await mkdtemp(join(tmpdir(), 'zhida-upstream-'));
+  root = await tempDir('zhida-upstream-');
   await cp(join(PROJECT_ROOT, 'seeds'), join(root, 'seeds'), { recursive: true });
   const config = parseConfig({ SEEDS_DIR: join(root, 'seeds'), INDEX_DIR: join(root, 'index'), LOG_LEVEL: 'silent', LLM_MODEL: 'fake-chat-model', OPENAI_BASE_URL: fake.baseURL, LLM_TIMEOUT_MS: String(LLM_TIMEOUT_MS) });
   ({ app, url } = await serveTemp(config));

@@ -4,14 +4,14 @@
  * normally all the while.
  */
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadLoops, startService, type ServiceProcess } from '../../scripts/lib/service-process.ts';
 import { PROJECT_ROOT } from '../ingest/fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const REQUEST_TIMEOUT_MS = 3000;
 const HEADERS_TIMEOUT_MS = 2000;
@@ -40,7 +40,7 @@ let port: number;
 let root: string;
 
 before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'zhida-slow-'));
+  root = await tempDir('zhida-slow-');
   await cp(join(PROJECT_ROOT, 'seeds'), join(root, 'seeds'), { recursive: true });
   service = await startService({
     SEEDS_DIR: join(root, 'seeds'),

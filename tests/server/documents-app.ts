@@ -4,16 +4,14 @@ import { buildApp } from '../../src/server/app.ts';
 import { manageDocuments } from '../../src/server/documents/live-update.ts';
 import { makeSeeds } from '../ingest/fixtures.ts';
 import { inProcessLive, liveAppOptions } from '../serving/in-process-live.ts';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tempDir } from '../support/temp-dir.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** The real service over a fresh documents folder holding `files`, with document management wired as `npm start` does. */
 export async function documentsApp(files: Record<string, string | Uint8Array>, env: Record<string, string> = {}): Promise<{ app: FastifyInstance; config: Config; seeds: string }> {
   const seeds = await makeSeeds(files);
-  const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: await mkdtemp(join(tmpdir(), 'index-')), EMBEDDING_DIM: '64', RATE_LIMIT_MAX: '100000', ...env });
+  const config = parseConfig({ SEEDS_DIR: seeds, INDEX_DIR: await tempDir('index-'), EMBEDDING_DIM: '64', RATE_LIMIT_MAX: '100000', ...env });
   const live = inProcessLive(config);
   await live.start();
   const documents = manageDocuments(config, quiet, live);
