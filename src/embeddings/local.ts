@@ -1,5 +1,5 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { bigramFirstCode, bigramSecondCode, cjkBigramKeys } from '../text/bigrams.ts';
+import { bigramFirstCode, bigramSecondCode, cjkBigramKeys, forEachBigramCount } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Tokenizer } from '../types.ts';
 import { foldIndex, foldSign, prefixedHasher, prefixedPairHasher, statsSlot } from './feature-hashing.ts';
@@ -76,14 +76,8 @@ export class LocalHashEmbeddings extends Embeddings {
     const features = new Map<number, number>();
     const add = (hash: number, weight: number) => features.set(hash | 0, (features.get(hash | 0) ?? 0) + weight);
     for (const [word, tf] of counts) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
-    // Bigrams are counted as integer keys, sorted so that repeats sit together: no string per bigram.
-    const bigrams = bigramKeys.slice().sort();
-    for (let i = 0; i < bigrams.length; ) {
-      let j = i + 1;
-      while (j < bigrams.length && bigrams[j] === bigrams[i]) j++;
-      add(hashBigram(bigramFirstCode(bigrams[i]!), bigramSecondCode(bigrams[i]!)), BIGRAM_WEIGHT * (1 + Math.log(j - i)));
-      i = j;
-    }
+    // Bigrams are counted as integer keys: no string per bigram.
+    forEachBigramCount(bigramKeys, (key, tf) => add(hashBigram(bigramFirstCode(key), bigramSecondCode(key)), BIGRAM_WEIGHT * (1 + Math.log(tf))));
     return pack(features);
   }
 

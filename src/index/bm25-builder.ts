@@ -1,4 +1,4 @@
-import { bigramKeyOfTerm, bigramTermOfKey } from '../text/bigrams.ts';
+import { bigramKeyOfTerm, bigramTermOfKey, forEachBigramCount } from '../text/bigrams.ts';
 import { Bm25Segment, TF_MAX } from './bm25-segment.ts';
 import { Growable } from './growable.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -47,13 +47,7 @@ export class Bm25Builder {
     const counts = new Map<string, number>();
     for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
     for (const [word, tf] of counts) this.addWordPosting(word, tf);
-    const sorted = bigramKeys.slice().sort();
-    for (let i = 0; i < sorted.length; ) {
-      let j = i + 1;
-      while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      this.addBigramPosting(sorted[i]!, j - i);
-      i = j;
-    }
+    forEachBigramCount(bigramKeys, (key, tf) => this.addBigramPosting(key, tf));
     return this.endDocument(words.length + bigramKeys.length);
   }
 
