@@ -1,8 +1,9 @@
 import type { SearchResult } from '../types.ts';
-import { answerSpans, holdsAnswerShape, type Span, type TaggedWord } from './answer-kinds.ts';
+import { answerSpans, type Span } from './answer-kinds.ts';
 import { unitFigures } from './asked-unit.ts';
 import type { Candidate } from './candidates.ts';
 import { wantsPhrase } from './question-analysis.ts';
+import type { SentenceFacts, Tagger } from './sentence-facts.ts';
 import type { QuestionProfile } from './question-profile.ts';
 
 /**
@@ -58,19 +59,25 @@ export interface FeaturedCandidate extends Candidate {
  */
 const ANAPHORIC_OPENING = /^[“"「(（]?(?:它们?|其|该|本|此|这|那|他们?|她们?|后者|前者|两者|二者)/;
 
-/** Normalised sentence text → its tagging; tagging is the costly part, and passages repeat across questions. */
-export type Tagger = (normalisedText: string) => readonly TaggedWord[];
 
 const share = (part: number, total: number) => (total > 0 ? part / total : 0);
 
-/** Where the question's words occur in the text: exact first, else through a synonym. */
-function findMatches(profile: QuestionProfile, text: string) {
-  const exact: { term: string; at: number }[] = [];
-  const viaSynonym: { term: string; at: number }[] = [];
-  for (const w of profile.words) {
+interface Match {
+  term: string;
+  at: number;
+}
+
+/** Where the question's words occur in the text: exact first, else through a synonym; `held` flags the exact ones by word. */
+function findMatches(profile: QuestionProfile, text: string): { exact: Match[]; viaSynonym: Match[]; held: Uint8Array } {
+  const exact: Match[] = [];
+  const viaSynonym: Match[] = [];
+  const held = new Uint8Array(profile.words.length);
+  for (let i = 0; i < profile.words.length; i++) {
+    const w = profile.words[i]!;
     const at = text.indexOf(w.term);
     if (at !== -1) {
       exact.push({ term: w.term, at });
+      held[i] = 1;
       continue;
     }
     for (const synonym of w.synonyms) {
@@ -81,7 +88,7 @@ function findMatches(profile: QuestionProfile, text: string) {
       }
     }
   }
-  return { exact, viaSynonym };
+  return { exact, viaSynonym, held };
 }
 
 /** Matched characters over the stretch from the first match to the last: close together reads as one statement. */
@@ -92,42 +99,89 @@ function proximity(matches: readonly { term: string; at: number }[]): number {
   return Math.min(1, matches.reduce((s, m) => s + m.term.length, 0) / (to - from));
 }
 
+/** Sums of the question's word weights by where in and around the sentence each word is found. */
+interface WordWeights {
+  held: number;
+  focusHeld: number;
+  lead: number;
+  predicateTotal: number;
+  predicateHeld: number;
+  missingMax: number;
+  missingInContext: number;
+  missingInHeadings: number;
+}
+
+/** One pass over the question's words, in their order (so sums add up exactly as term-by-term sums do). */
+function wordWeights(profile: QuestionProfile, question: QuestionLookups, candidate: Candidate, held: Uint8Array): WordWeights {
+  const sums: WordWeights = { held: 0, focusHeld: 0, lead: 0, predicateTotal: 0, predicateHeld: 0, missingMax: 0, missingInContext: 0, missingInHeadings: 0 };
+  const inLeadAt = question.wordsIn(candidate.lead);
+  const inHeadingsAt = question.wordsIn(candidate.headingPath);
+  const inContextAt = question.wordsIn(candidate.context);
+  for (let i = 0; i < profile.words.length; i++) {
+    const { weight, focus } = profile.words[i]!;
+    const isHeld = held[i] === 1;
+    const inLead = inLeadAt[i] === 1;
+    const inHeadings = inHeadingsAt[i] === 1;
+    if (isHeld) {
+      sums.held += weight;
+      if (focus) sums.focusHeld += weight;
+    } else {
+      sums.missingMax = Math.max(sums.missingMax, weight);
+      if (inContextAt[i] === 1) sums.missingInContext += weight;
+      if (inHeadings) sums.missingInHeadings += weight;
+    }
+    if (inLead) sums.lead += weight;
+    // The paragraph's subject is named in its first sentence and its headings; the rest of the question is the predicate.
+    if (!inLead && !inHeadings) {
+      sums.predicateTotal += weight;
+      if (isHeld) sums.predicateHeld += weight;
+    }
+  }
+  return sums;
+}
+
+/** Question characters the sentence holds, and the sentence's ideographs the question lacks. */
+function characterOverlap(question: QuestionLookups, facts: SentenceFacts): { held: number; novel: number } {
+  let held = 0;
+  let novel = 0;
+  const { characterCodes, characterCounts } = facts;
+  for (let i = 0; i < characterCodes.length; i++) {
+    if (question.hasCharacter(characterCodes[i]!)) held++;
+    else novel += characterCounts[i]!;
+  }
+  return { held, novel };
+}
+
 export function candidateFeatures(profile: QuestionProfile, candidate: Candidate, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate {
   const text = candidate.normalised;
-  const weightOf = new Map(profile.words.map((w) => [w.term, w]));
-  const { exact, viaSynonym } = findMatches(profile, text);
-  const held = new Set(exact.map((m) => m.term));
-  const sum = (terms: Iterable<string>) => [...terms].reduce((s, t) => s + (weightOf.get(t)?.weight ?? 0), 0);
-  const missing = profile.words.filter((w) => !held.has(w.term));
-  const focusTotal = profile.words.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0);
-  // The paragraph's subject is named in its first sentence and its headings; the rest of the question is the predicate.
-  const frame = `${candidate.lead}\n${candidate.headingPath}`;
-  const predicate = profile.words.filter((w) => !frame.includes(w.term));
-  const predicateTotal = predicate.reduce((s, w) => s + w.weight, 0);
-  const bigramsHeld = profile.bigrams.reduce((s, b) => s + (text.includes(b.term) ? b.weight : 0), 0);
-  const charactersHeld = [...profile.characters].filter((c) => text.includes(c)).length;
-  const questionSpans = (span: Span) => profile.text.includes(span.text);
+  const { facts } = candidate;
+  const question = questionLookups(profile);
+  const { exact, viaSynonym, held } = findMatches(profile, text);
+  const weights = wordWeights(profile, question, candidate, held);
+  let synonymWeight = 0;
+  for (const m of viaSynonym) synonymWeight += question.weightOf.get(m.term) ?? 0;
+  let bigramsHeld = 0;
+  for (let i = 0; i < profile.bigrams.length; i++) if (text.includes(profile.bigrams[i]!.term)) bigramsHeld += profile.bigrams[i]!.weight;
+  const characters = characterOverlap(question, facts);
   // Years and figures the question states (满10年不满20年) must match, not just the words around them.
-  const stated = questionValues(profile);
-  const spans = wantsPhrase(profile.type) ? answerSpans(profile.type, text, () => tagger(text)).filter((s) => !questionSpans(s)) : [];
+  const stated = question.stated;
+  const spans = wantsPhrase(profile.type) ? facts.answerSpans(profile.type, tagger).filter((s) => !profile.text.includes(s.text)) : [];
   const kindAsked = profile.type !== 'other' ? 1 : 0;
-  const kindMatch = wantsPhrase(profile.type) ? (spans.length ? 1 : 0) : kindAsked && holdsAnswerShape(profile.type, text, () => tagger(text)) ? 1 : 0;
-  const novel = [...text].filter((c) => /[\u3400-\u9fff]/.test(c) && !profile.characters.has(c)).length;
-  const cjk = [...text].filter((c) => /[\u3400-\u9fff]/.test(c)).length;
+  const kindMatch = wantsPhrase(profile.type) ? (spans.length ? 1 : 0) : kindAsked && facts.holdsShape(profile.type, tagger) ? 1 : 0;
   const passage = candidate.passage;
   const features: Record<SelectorFeature, number> = {
-    wordCover: share(sum(held), profile.wordTotal),
+    wordCover: share(weights.held, profile.wordTotal),
     bigramCover: share(bigramsHeld, profile.bigramTotal),
-    characterCover: share(charactersHeld, profile.characters.size),
-    synonymCover: share(sum(viaSynonym.map((m) => m.term)), profile.wordTotal),
-    focusCover: share(sum(profile.words.filter((w) => w.focus && held.has(w.term)).map((w) => w.term)), focusTotal),
+    characterCover: share(characters.held, profile.characters.size),
+    synonymCover: share(synonymWeight, profile.wordTotal),
+    focusCover: share(weights.focusHeld, question.focusTotal),
     valueCover: stated.length ? stated.filter((v) => text.includes(v)).length / stated.length : 0,
-    predicateCover: predicateTotal > 0 ? share(sum(predicate.filter((w) => held.has(w.term)).map((w) => w.term)), predicateTotal) : share(sum(held), profile.wordTotal),
-    leadCover: share(profile.words.filter((w) => candidate.lead.includes(w.term)).reduce((s, w) => s + w.weight, 0), profile.wordTotal),
+    predicateCover: weights.predicateTotal > 0 ? share(weights.predicateHeld, weights.predicateTotal) : share(weights.held, profile.wordTotal),
+    leadCover: share(weights.lead, profile.wordTotal),
     anaphoric: ANAPHORIC_OPENING.test(text) ? 1 : 0,
-    contextCover: share(sum(missing.filter((w) => candidate.context.includes(w.term)).map((w) => w.term)), profile.wordTotal),
-    headingCover: share(sum(missing.filter((w) => candidate.headingPath.includes(w.term)).map((w) => w.term)), profile.wordTotal),
-    missingMax: share(Math.max(0, ...missing.map((w) => w.weight)), profile.maxWeight),
+    contextCover: share(weights.missingInContext, profile.wordTotal),
+    headingCover: share(weights.missingInHeadings, profile.wordTotal),
+    missingMax: share(weights.missingMax, profile.maxWeight),
     kindAsked,
     kindMatch,
     kindMissing: kindAsked && !kindMatch ? 1 : 0,
@@ -138,23 +192,60 @@ export function candidateFeatures(profile: QuestionProfile, candidate: Candidate
     isLead: candidate.isLead ? 1 : 0,
     position: share(candidate.start - passage.start, passage.text.length),
     length: Math.log1p(text.length) / 6,
-    novelty: share(novel, cjk),
+    novelty: share(characters.novel, facts.cjkCount),
     questionLength: Math.log1p(profile.words.length) / 3,
     // Filled in by relativeFeatures once every candidate of the question is known.
     wordCoverRelative: 0,
     bigramCoverRelative: 0,
     predicateCoverRelative: 0,
   };
-  return { ...candidate, features, matches: [...exact, ...viaSynonym], spans };
+  // Object.assign, not spread: V8 copies these objects (one holds a class instance) many times faster that way.
+  return Object.assign({}, candidate, { features, matches: [...exact, ...viaSynonym], spans });
 }
 
-const statedValues = new WeakMap<QuestionProfile, string[]>();
+/** What every candidate of a question reads of it, worked out once per question. */
+interface QuestionLookups {
+  weightOf: ReadonlyMap<string, number>;
+  focusTotal: number;
+  /** The numbers, dates and times the question states. */
+  stated: string[];
+  /** Whether a CJK character (by UTF-16 code) is one of profile.characters. */
+  hasCharacter(code: number): boolean;
+  /** Which of the question's words a text holds (1 at the word's index): leads, headings and passages recur across candidates. */
+  wordsIn(text: string): Uint8Array;
+}
 
-/** The numbers, dates and times a question states, read once per question. */
-function questionValues(profile: QuestionProfile): string[] {
-  let values = statedValues.get(profile);
-  if (!values) statedValues.set(profile, (values = [...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text)));
-  return values;
+const lookupsOf = new WeakMap<QuestionProfile, QuestionLookups>();
+
+/** A bit per UTF-16 code: membership without hashing a one-character string per test. */
+function characterBits(characters: ReadonlySet<string>): (code: number) => boolean {
+  const bits = new Uint32Array(0x10000 / 32);
+  for (const c of characters) bits[c.charCodeAt(0) >>> 5]! |= 1 << (c.charCodeAt(0) & 31);
+  return (code) => (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+}
+
+function memoised<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) known.set(text, (value = read(text)));
+    return value;
+  };
+}
+
+function questionLookups(profile: QuestionProfile): QuestionLookups {
+  let question = lookupsOf.get(profile);
+  if (!question) {
+    question = {
+      weightOf: new Map(profile.words.map((w) => [w.term, w.weight])),
+      focusTotal: profile.words.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0),
+      stated: [...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text),
+      hasCharacter: characterBits(profile.characters),
+      wordsIn: memoised((text) => Uint8Array.from(profile.words, (w) => (text.includes(w.term) ? 1 : 0))),
+    };
+    lookupsOf.set(profile, question);
+  }
+  return question;
 }
 
 /** Sets each relative feature to the candidate's value over the best among the question's candidates. */

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { splitSentences } from '../chunking/sentences.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { SearchResult } from '../types.ts';
+import { SentenceFacts } from './sentence-facts.ts';
 
 /** A sentence of a retrieved passage, with offsets into the document's original text. */
 export interface Candidate {
@@ -20,6 +21,8 @@ export interface Candidate {
   /** The first sentence of the sentence's paragraph (normalised); paragraphs often open with their topic. */
   lead: string;
   isLead: boolean;
+  /** What the normalised sentence holds whatever is asked; shared by every candidate of the same sentence. */
+  facts: SentenceFacts;
 }
 
 /** Headings repeat across passages and questions, and normalising (繁→简 included) is the costly part of reading them. */
@@ -31,29 +34,81 @@ function normaliseHeading(text: string): string {
   return normalised;
 }
 
-/** Sentences of the passages, each once even where chunks overlap; heading lines are context, not answers. */
+/** What sentences of a passage share: its headings and text (normalised), and their paragraph's first sentence. */
+interface Surroundings {
+  lead: string;
+  headingPath: string;
+  context: string;
+}
+
+/** A sentence of a passage as read once, offsets relative to the passage. */
+interface SentenceReading {
+  start: number;
+  end: number;
+  text: string;
+  isLead: boolean;
+  facts: SentenceFacts;
+  around: Surroundings;
+}
+
+/**
+ * The same passages come back for question after question: their sentences are split and normalised once.
+ * What the reading depends on (text, headings, whether the passage opens its document) makes the key.
+ */
+const passageReadings = new LRUCache<string, SentenceReading[]>({ max: 5000 });
+
+function readPassage(passage: SearchResult): SentenceReading[] {
+  const key = `${passage.start === 0 ? 1 : 0}\u0000${passage.section.join('\u0001')}\u0000${passage.text}`;
+  let reading = passageReadings.get(key);
+  if (!reading) passageReadings.set(key, (reading = splitPassage(passage)));
+  return reading;
+}
+
+/** Sentences of one passage; heading lines are context, not answers. */
+function splitPassage(passage: SearchResult): SentenceReading[] {
+  const headingTitles = new Set(passage.section.map((s) => s.trim()));
+  const headingPath = normaliseHeading(passage.section.join('\n'));
+  const context = normaliseForMatch(passage.text);
+  const sentences: SentenceReading[] = [];
+  let around: Surroundings = { lead: '', headingPath, context };
+  let previousEnd = 0;
+  for (const span of splitSentences(passage.text)) {
+    const text = passage.text.slice(span.start, span.end);
+    // A passage's first sentence repeats the previous chunk's last one, unless the document starts there.
+    const isLead = previousEnd === 0 ? passage.start === 0 : passage.text.slice(previousEnd, span.start).includes('\n');
+    previousEnd = span.end;
+    if (headingTitles.has(text.trim().replace(/^#+\s*/, ''))) continue;
+    const facts = new SentenceFacts(normaliseForMatch(text));
+    if (isLead) around = { lead: facts.text, headingPath, context };
+    sentences.push({ start: span.start, end: span.end, text, isLead, facts, around });
+  }
+  return sentences;
+}
+
+/** Sentences of the passages, each once even where chunks overlap. */
 export function candidateSentences(passages: readonly SearchResult[]): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
   passages.forEach((passage, rank) => {
-    const headingTitles = new Set(passage.section.map((s) => s.trim()));
     const heading = normaliseHeading(passage.section.at(-1) ?? '');
-    const headingPath = normaliseHeading(passage.section.join('\n'));
-    const context = normaliseForMatch(passage.text);
-    let lead = '';
-    let previousEnd = 0;
-    for (const span of splitSentences(passage.text)) {
-      const text = passage.text.slice(span.start, span.end);
-      // A passage's first sentence repeats the previous chunk's last one, unless the document starts there.
-      const isLead = previousEnd === 0 ? passage.start === 0 : passage.text.slice(previousEnd, span.start).includes('\n');
-      previousEnd = span.end;
-      if (headingTitles.has(text.trim().replace(/^#+\s*/, ''))) continue;
-      if (isLead) lead = normaliseForMatch(text);
-      const start = passage.start + span.start;
-      const key = `${passage.source}\u0000${start}`;
+    for (const { start, end, text, isLead, facts, around } of readPassage(passage)) {
+      const key = `${passage.source}\u0000${passage.start + start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ passage, rank, start, end: passage.start + span.end, text, normalised: isLead ? lead : normaliseForMatch(text), heading, headingPath, context, lead, isLead });
+      out.push({
+        passage,
+        rank,
+        start: passage.start + start,
+        end: passage.start + end,
+        text,
+        normalised: facts.text,
+        heading,
+        headingPath: around.headingPath,
+        context: around.context,
+        lead: around.lead,
+        isLead,
+        facts,
+      });
     }
   });
   return out;

@@ -188,7 +188,7 @@ export class ExtractiveAnswerer implements Answerer {
     const wholeSection: SectionScorer = (anchor) => {
       if (!this.options.sectionPassages) return undefined;
       sectionPassages = this.options.sectionPassages(anchor.passage);
-      const sectionCandidates = featuredCandidates(profile, sectionPassages, (text) => this.options.sources.tag(text)).map((c) => ({ ...c, rank: anchor.rank }));
+      const sectionCandidates = featuredCandidates(profile, sectionPassages, (text) => this.options.sources.tag(text)).map((c) => Object.assign({}, c, { rank: anchor.rank }));
       return rankCandidates(this.options.model.selector, sectionCandidates);
     };
     const debug = options.debug

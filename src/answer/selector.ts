@@ -1,8 +1,9 @@
 import type { SearchResult } from '../types.ts';
 import type { LogisticModel } from './answer-model.ts';
-import { candidateFeatures, relativeFeatures, type FeaturedCandidate, type Tagger } from './candidate-features.ts';
+import { candidateFeatures, relativeFeatures, type FeaturedCandidate } from './candidate-features.ts';
 import { candidateSentences } from './candidates.ts';
 import type { QuestionProfile } from './question-profile.ts';
+import type { Tagger } from './sentence-facts.ts';
 
 /** `score` is the selector's linear score: unlike the probability it is not relative to the other candidates. */
 export type RankedCandidate = FeaturedCandidate & { probability: number; score: number };
@@ -24,6 +25,6 @@ export function rankCandidates(model: LogisticModel, candidates: readonly Featur
   const exp = scores.map((z) => Math.exp(z - top));
   const total = exp.reduce((s, v) => s + v, 0);
   return candidates
-    .map((c, i) => ({ ...c, probability: exp[i]! / total, score: scores[i]! }))
+    .map((c, i) => Object.assign({}, c, { probability: exp[i]! / total, score: scores[i]! }))
     .sort((a, b) => b.probability - a.probability || a.rank - b.rank || a.start - b.start);
 }
