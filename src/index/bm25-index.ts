@@ -12,6 +12,12 @@ export interface Bm25Hit {
   matchedTerms: string[];
 }
 
+/** A term's number in each segment (-1 where absent) and how many documents hold it. */
+interface TermLookup {
+  ids: readonly number[];
+  df: number;
+}
+
 /** A query term with its corpus statistics; `bit` is its place among the kept terms in query order. */
 interface QueryTerm {
   term: string;
@@ -20,7 +26,7 @@ interface QueryTerm {
   /** The most one posting can add: BM25 tends to idf · (k1 + 1) as tf grows. */
   bound: number;
   /** The term's number in each segment (-1 where absent). */
-  ids: number[];
+  ids: readonly number[];
 }
 
 /**
@@ -44,16 +50,24 @@ export class Bm25Index {
     this.averageLength = this.documentCount ? segments.reduce((s, g) => s + g.totalLength, 0) / this.documentCount : 0;
   }
 
-  /** The answerer weighs every word of every passage it reads, and the same words come back query after query. */
-  private readonly frequencies = new LRUCache<string, number>({ max: 100_000 });
+  /**
+   * Terms looked up in the segments' dictionaries. The answerer weighs every word of every passage it reads,
+   * and queries repeat the same words and bigrams: a binary search per segment for each costs more than the scoring.
+   */
+  private readonly lookedUp = new LRUCache<string, TermLookup>({ max: 100_000 });
+
+  private lookUp(term: string): TermLookup {
+    let found = this.lookedUp.get(term);
+    if (found === undefined) {
+      const encoded = encodeTerm(term);
+      const ids = this.segments.map((g) => g.termId(encoded));
+      this.lookedUp.set(term, (found = { ids, df: ids.reduce((sum, id, s) => sum + this.segments[s]!.frequencyOfTerm(id), 0) }));
+    }
+    return found;
+  }
 
   documentFrequency(term: string): number {
-    let df = this.frequencies.get(term);
-    if (df === undefined) {
-      const encoded = encodeTerm(term);
-      this.frequencies.set(term, (df = this.segments.reduce((s, g) => s + g.frequencyOfTerm(g.termId(encoded)), 0)));
-    }
-    return df;
+    return this.lookUp(term).df;
   }
 
   private segmentOf(doc: number): Bm25Segment | undefined {
@@ -88,17 +102,17 @@ export class Bm25Index {
 
   /** The distinct indexed query terms, at most {@link MAX_QUERY_TERMS}: the rarest (most informative) ones. */
   private queryTerms(queryTerms: readonly string[]): QueryTerm[] {
-    const found: Omit<QueryTerm, 'bit'>[] = [];
+    const found: QueryTerm[] = [];
     for (const term of new Set(queryTerms)) {
-      const encoded = encodeTerm(term);
-      const ids = this.segments.map((g) => g.termId(encoded));
-      const df = ids.reduce((sum, id, s) => sum + this.segments[s]!.frequencyOfTerm(id), 0);
+      const { ids, df } = this.lookUp(term);
       if (!df) continue;
       const idf = bm25Idf(df, this.documentCount);
-      found.push({ term, idf, bound: idf * (this.params.k1 + 1), ids });
+      found.push({ term, bit: 0, idf, bound: idf * (this.params.k1 + 1), ids });
     }
     const kept = new Set([...found].sort((a, b) => b.idf - a.idf).slice(0, MAX_QUERY_TERMS));
-    return found.filter((t) => kept.has(t)).map((t, bit) => ({ ...t, bit }));
+    const terms = found.filter((t) => kept.has(t));
+    terms.forEach((t, bit) => (t.bit = bit));
+    return terms;
   }
 
   search(queryTerms: readonly string[], k: number): Bm25Hit[] {
