@@ -47,10 +47,20 @@ export class RetrievalQaService implements QaService {
     return this.located(await this.retriever.search(query, k));
   }
 
-  /** Spans of paged documents get their page (and whether it was read by OCR). */
+  /** The located copy of each (cached, immutable) result list: a repeated search returns the same list, whose serialized body the route keeps. */
+  private readonly locatedLists = new WeakMap<object, unknown[]>();
+
+  /** Spans of paged documents get their page (and whether it was read by OCR); lists without any come back as they are. */
   private located<T extends { source: string; start: number } & PageLocation>(spans: T[]): T[] {
     const pages = this.extras.pages;
-    return pages ? spans.map((span) => ({ ...span, ...pages.locate(span.source, span.start) })) : spans;
+    if (!pages) return spans;
+    let out = this.locatedLists.get(spans) as T[] | undefined;
+    if (!out) {
+      const located = spans.map((span) => Object.assign({}, span, pages.locate(span.source, span.start)));
+      out = located.some((span) => span.page !== undefined) ? located : spans;
+      this.locatedLists.set(spans, out);
+    }
+    return out;
   }
 
   private locatedResponse(response: AskResponse, question: string): AskResponse {
