@@ -47,19 +47,27 @@ function postRequests(path: string, body: (question: string) => object): autocan
   return QUESTIONS.map((question) => ({ method: 'POST', path, headers: JSON_HEADERS, body: JSON.stringify(body(question)) }));
 }
 
-/** One request per question before any load, so a broken route fails fast with its status and body. */
-async function checkRoutes(serviceUrl: string): Promise<void> {
+/**
+ * One request per question before any load, so a broken route fails fast with its status and body.
+ * Returns the mean size of a /v1/search body in bytes.
+ */
+async function checkRoutes(serviceUrl: string): Promise<number> {
   let answered = 0;
+  let searchBytes = 0;
   for (const question of QUESTIONS) {
     const search = await fetch(`${serviceUrl}/v1/search`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ query: question }) });
-    const found = (await search.json()) as { results?: unknown[] };
-    if (search.status !== 200 || !found.results?.length) throw new Error(`/v1/search ${search.status} for ${question}: ${JSON.stringify(found)}`);
+    const body = await search.text();
+    searchBytes += Buffer.byteLength(body);
+    const found = JSON.parse(body) as { results?: unknown[] };
+    if (search.status !== 200 || !found.results?.length) throw new Error(`/v1/search ${search.status} for ${question}: ${body}`);
     const ask = await fetch(`${serviceUrl}/v1/ask`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ question }) });
     const answer = (await ask.json()) as { status?: string };
     if (ask.status !== 200) throw new Error(`/v1/ask ${ask.status} for ${question}: ${JSON.stringify(answer)}`);
     if (answer.status === 'answered') answered += 1;
   }
-  console.log(`Checked ${QUESTIONS.length} questions: /v1/search found passages for all; /v1/ask answered ${answered}, no_answer ${QUESTIONS.length - answered}.`);
+  const meanBytes = Math.round(searchBytes / QUESTIONS.length);
+  console.log(`Checked ${QUESTIONS.length} questions: /v1/search found passages for all (${meanBytes} bytes a body on average); /v1/ask answered ${answered}, no_answer ${QUESTIONS.length - answered}.`);
+  return meanBytes;
 }
 
 function load(route: Route, seconds: number): Promise<autocannon.Result> {
@@ -80,8 +88,11 @@ function failures(result: autocannon.Result): number {
   return result.non2xx + result.errors + result.timeouts;
 }
 
+const SIZED_BARE = 'GET /bare/:bytes (a search body\'s size)';
+
 function printReport(rows: Row[]): boolean {
   const bare = rows[0]!.result.requests.mean;
+  const sized = rows.find((row) => row.route === SIZED_BARE)!.result.requests.mean;
   console.log(`\n| route | req/s (mean) | p50 ms | p99 ms | non-2xx | ratio to bare req/s |`);
   console.log('|---|---|---|---|---|---|');
   for (const { route, result } of rows) {
@@ -105,9 +116,11 @@ function printReport(rows: Row[]): boolean {
     const searchFloor = search.requests.mean >= 0.25 * bare;
     console.log(
       `\nFloors${suffix || ' (default caches; the load repeats 10 questions)'}: /v1/ask p99 < 50 ms: ${askFloor ? 'PASS' : 'FAIL'} (${ms(ask.latency.p99)} ms); ` +
-        `/v1/search ≥ 25% of bare req/s: ${searchFloor ? 'PASS' : 'FAIL'} (${((100 * search.requests.mean) / bare).toFixed(1)}%)`,
+        `/v1/search ≥ 25% of bare req/s: ${searchFloor ? 'PASS' : 'FAIL'} (${((100 * search.requests.mean) / bare).toFixed(1)}%; ` +
+        `${((100 * search.requests.mean) / sized).toFixed(1)}% of the bare route answering as many bytes)`,
     );
   }
+  console.log(`The bare route answering a search body's size reaches ${((100 * sized) / bare).toFixed(1)}% of the bare route: the most a route answering that much can reach here.`);
   console.log(`Non-2xx responses in total: ${rows.reduce((sum, row) => sum + row.result.non2xx, 0)}`);
   return failed.length === 0;
 }
@@ -127,9 +140,10 @@ try {
   );
   console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s per route after ${WARMUP_SECONDS} s warm-up, routes one after another.`);
   child = await startServeChild();
-  await checkRoutes(child.serviceUrl);
+  const searchBytes = await checkRoutes(child.serviceUrl);
   const routes: Route[] = [
     { name: 'GET /bare', baseUrl: child.bareUrl, requests: [{ method: 'GET', path: '/bare' }] },
+    { name: SIZED_BARE, baseUrl: child.bareUrl, requests: [{ method: 'GET', path: `/bare/${searchBytes}` }] },
     { name: 'POST /v1/search', baseUrl: child.serviceUrl, requests: postRequests('/v1/search', (query) => ({ query })) },
     { name: 'POST /v1/ask', baseUrl: child.serviceUrl, requests: postRequests('/v1/ask', (question) => ({ question })) },
     { name: 'POST /v1/search (caches off)', baseUrl: child.uncachedUrl, requests: postRequests('/v1/search', (query) => ({ query })) },

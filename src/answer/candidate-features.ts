@@ -67,19 +67,19 @@ interface Match {
   at: number;
 }
 
-/** Where the question's words occur in the text: exact first, else through a synonym; `held` flags the exact ones by word. */
-function findMatches(profile: QuestionProfile, text: string): { exact: Match[]; viaSynonym: Match[]; held: Uint8Array } {
+/** Where the question's words occur in the text: exact first, else through a synonym; `held` flags the exact ones, word by word. */
+function findMatches(profile: QuestionProfile, text: string): { exact: Match[]; viaSynonym: Match[]; held: boolean[] } {
   const exact: Match[] = [];
   const viaSynonym: Match[] = [];
-  const held = new Uint8Array(profile.words.length);
-  for (let i = 0; i < profile.words.length; i++) {
-    const w = profile.words[i]!;
+  const held: boolean[] = [];
+  for (const w of profile.words) {
     const at = text.indexOf(w.term);
     if (at !== -1) {
       exact.push({ term: w.term, at });
-      held[i] = 1;
+      held.push(true);
       continue;
     }
+    held.push(false);
     for (const synonym of w.synonyms) {
       const found = text.indexOf(synonym);
       if (found !== -1) {
@@ -112,22 +112,22 @@ interface WordWeights {
 }
 
 /** One pass over the question's words, in their order (so sums add up exactly as term-by-term sums do). */
-function wordWeights(profile: QuestionProfile, question: QuestionLookups, candidate: Candidate, held: Uint8Array): WordWeights {
+function wordWeights(profile: QuestionProfile, question: QuestionLookups, candidate: Candidate, held: readonly boolean[]): WordWeights {
   const sums: WordWeights = { held: 0, focusHeld: 0, lead: 0, predicateTotal: 0, predicateHeld: 0, missingMax: 0, missingInContext: 0, missingInHeadings: 0 };
   const inLeadAt = question.wordsIn(candidate.lead);
   const inHeadingsAt = question.wordsIn(candidate.headingPath);
   const inContextAt = question.wordsIn(candidate.context);
   for (let i = 0; i < profile.words.length; i++) {
     const { weight, focus } = profile.words[i]!;
-    const isHeld = held[i] === 1;
-    const inLead = inLeadAt[i] === 1;
-    const inHeadings = inHeadingsAt[i] === 1;
+    const isHeld = held[i]!;
+    const inLead = inLeadAt[i]!;
+    const inHeadings = inHeadingsAt[i]!;
     if (isHeld) {
       sums.held += weight;
       if (focus) sums.focusHeld += weight;
     } else {
       sums.missingMax = Math.max(sums.missingMax, weight);
-      if (inContextAt[i] === 1) sums.missingInContext += weight;
+      if (inContextAt[i]!) sums.missingInContext += weight;
       if (inHeadings) sums.missingInHeadings += weight;
     }
     if (inLead) sums.lead += weight;
@@ -212,7 +212,7 @@ interface QuestionLookups {
   /** Whether a CJK character (by UTF-16 code) is one of profile.characters. */
   hasCharacter(code: number): boolean;
   /** Which of the question's words a text holds (1 at the word's index): leads, headings and passages recur across candidates. */
-  wordsIn(text: string): Uint8Array;
+  wordsIn(text: string): readonly boolean[];
 }
 
 const lookupsOf = new WeakMap<QuestionProfile, QuestionLookups>();
@@ -241,7 +241,7 @@ function questionLookups(profile: QuestionProfile): QuestionLookups {
       focusTotal: profile.words.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0),
       stated: [...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text),
       hasCharacter: characterBits(profile.characters),
-      wordsIn: memoised((text) => Uint8Array.from(profile.words, (w) => (text.includes(w.term) ? 1 : 0))),
+      wordsIn: memoised((text) => profile.words.map((w) => text.includes(w.term))),
     };
     lookupsOf.set(profile, question);
   }

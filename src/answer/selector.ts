@@ -15,7 +15,9 @@ export function featuredCandidates(profile: QuestionProfile, passages: readonly 
 
 /** The selector's score of a candidate: a conditional logit, compared only among one question's candidates. */
 function score(model: LogisticModel, values: Readonly<Record<string, number>>): number {
-  return model.features.reduce((z, name, i) => z + model.weights[i]! * ((values[name]! - model.mean[i]!) / model.scale[i]!), model.bias);
+  let z = model.bias;
+  for (let i = 0; i < model.features.length; i++) z += model.weights[i]! * ((values[model.features[i]!]! - model.mean[i]!) / model.scale[i]!);
+  return z;
 }
 
 /** Candidates with the selector's probability that each is the one holding the answer (softmax over them), best first. */
