@@ -6,6 +6,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The charset a Content-Type names, lower-cased; null when it names none (JSON is UTF-8 by definition, RFC 8259). */
 function charsetOf(contentType: string | undefined): string | null {
+  // Without parameters there is no charset: most requests, and parsing the type costs more than the rest of a cached search.
+  if (contentType === undefined || !contentType.includes(';')) return null;
   try {
     return new MIMEType(contentType ?? '').params.get('charset')?.toLowerCase() ?? null;
   } catch {
