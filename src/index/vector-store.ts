@@ -3,6 +3,7 @@ import { Document, type DocumentInterface } from '@langchain/core/documents';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { join } from 'node:path';
+import { EXACT_SEARCH_MAX, ExactVectors } from './exact-vectors.ts';
 
 const { HierarchicalNSW } = hnswlib;
 export type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -88,11 +89,24 @@ export class HnswVectorStore extends SaveableVectorStore {
       const count = segment.getCurrentCount();
       if (!count) continue;
       const n = Math.min(k, count);
+      if (count <= EXACT_SEARCH_MAX) {
+        hits.push(...this.exactOf(segment, count).search(query, n));
+        continue;
+      }
       segment.setEf(Math.max(EF_SEARCH, n));
       const { neighbors, distances } = segment.searchKnn(query, n);
       neighbors.forEach((label, i) => hits.push({ label, similarity: 1 - distances[i]! }));
     }
     return hits.sort((a, b) => b.similarity - a.similarity || a.label - b.label).slice(0, k);
+  }
+
+  /** Small graphs' points, copied out on first search and again when the graph has grown. */
+  private readonly exact = new WeakMap<Hnsw, ExactVectors>();
+
+  private exactOf(segment: Hnsw, count: number): ExactVectors {
+    let exact = this.exact.get(segment);
+    if (!exact || exact.size !== count) this.exact.set(segment, (exact = ExactVectors.of(segment)));
+    return exact;
   }
 
   async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<string[]> {
