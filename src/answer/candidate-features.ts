@@ -45,10 +45,16 @@ export const RELATIVE_FEATURES = { wordCoverRelative: 'wordCover', bigramCoverRe
 
 export type SelectorFeature = (typeof SELECTOR_FEATURES)[number];
 
+/** A question word found in a sentence, and where. */
+export interface Match {
+  term: string;
+  at: number;
+}
+
 export interface FeaturedCandidate extends Candidate {
   features: Record<SelectorFeature, number>;
   /** Question words the sentence holds, exactly or through a synonym, with where they occur in it. */
-  matches: { term: string; at: number }[];
+  matches: Match[];
   /** Spans of the kind of value asked that are not the question's own words. */
   spans: Span[];
 }
@@ -59,13 +65,7 @@ export interface FeaturedCandidate extends Candidate {
  */
 const ANAPHORIC_OPENING = /^[“"「(（]?(?:它们?|其|该|本|此|这|那|他们?|她们?|后者|前者|两者|二者)/;
 
-
 const share = (part: number, total: number) => (total > 0 ? part / total : 0);
-
-interface Match {
-  term: string;
-  at: number;
-}
 
 /** Where the question's words occur in the text: exact first, else through a synonym; `held` flags the exact ones, word by word. */
 function findMatches(profile: QuestionProfile, text: string): { exact: Match[]; viaSynonym: Match[]; held: boolean[] } {
@@ -92,7 +92,7 @@ function findMatches(profile: QuestionProfile, text: string): { exact: Match[]; 
 }
 
 /** Matched characters over the stretch from the first match to the last: close together reads as one statement. */
-function proximity(matches: readonly { term: string; at: number }[]): number {
+function proximity(matches: readonly Match[]): number {
   if (matches.length < 2) return matches.length ? 1 : 0;
   const from = Math.min(...matches.map((m) => m.at));
   const to = Math.max(...matches.map((m) => m.at + m.term.length));
@@ -161,7 +161,7 @@ export function candidateFeatures(profile: QuestionProfile, candidate: Candidate
   let synonymWeight = 0;
   for (const m of viaSynonym) synonymWeight += question.weightOf.get(m.term) ?? 0;
   let bigramsHeld = 0;
-  for (let i = 0; i < profile.bigrams.length; i++) if (text.includes(profile.bigrams[i]!.term)) bigramsHeld += profile.bigrams[i]!.weight;
+  for (const b of profile.bigrams) if (text.includes(b.term)) bigramsHeld += b.weight;
   const characters = characterOverlap(question, facts);
   // Years and figures the question states (满10年不满20年) must match, not just the words around them.
   const stated = question.stated;
