@@ -58,7 +58,7 @@ interface SentenceReading {
 const passageReadings = new LRUCache<string, SentenceReading[]>({ max: 5000 });
 
 function readPassage(passage: SearchResult): SentenceReading[] {
-  const key = `${passage.start === 0 ? 1 : 0}\u0000${passage.section.join('\u0001')}\u0000${passage.text}`;
+  const key = JSON.stringify([passage.start === 0, passage.section, passage.text]);
   let reading = passageReadings.get(key);
   if (!reading) passageReadings.set(key, (reading = splitPassage(passage)));
   return reading;

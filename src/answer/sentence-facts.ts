@@ -1,7 +1,10 @@
 import { answerSpans, holdsAnswerShape, type Span, type TaggedWord } from './answer-kinds.ts';
 import type { AnswerType } from './question-analysis.ts';
 
-/** Part-of-speech tagging of a normalised text (cached by the caller: tagging is the costly part). */
+/**
+ * Part-of-speech tagging of a normalised text (cached by the caller: tagging is the costly part). It must tag a
+ * text the same way every time: sentence facts remember the spans read from the first tagging.
+ */
 export type Tagger = (normalisedText: string) => readonly TaggedWord[];
 
 const CJK_FIRST = 0x3400;
@@ -14,7 +17,7 @@ const CJK_LAST = 0x9fff;
 export class SentenceFacts {
   /** The distinct CJK ideographs of the sentence (UTF-16 codes), and how often each occurs (same order). */
   readonly characterCodes: Uint16Array;
-  readonly characterCounts: Uint16Array;
+  readonly characterCounts: Uint32Array;
   readonly cjkCount: number;
   private readonly spansByType = new Map<AnswerType, readonly Span[]>();
   private readonly shapeByType = new Map<AnswerType, boolean>();
@@ -29,7 +32,7 @@ export class SentenceFacts {
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     this.characterCodes = Uint16Array.from(counts.keys());
-    this.characterCounts = Uint16Array.from(counts.values());
+    this.characterCounts = Uint32Array.from(counts.values());
     this.cjkCount = cjk;
   }
 

@@ -3,7 +3,7 @@ import { Document, type DocumentInterface } from '@langchain/core/documents';
 import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { join } from 'node:path';
-import { EXACT_SEARCH_MAX, ExactVectors } from './exact-vectors.ts';
+import { EXACT_SEARCH_MAX_VALUES, ExactVectors } from './exact-vectors.ts';
 
 const { HierarchicalNSW } = hnswlib;
 export type Hnsw = InstanceType<typeof HierarchicalNSW>;
@@ -89,7 +89,7 @@ export class HnswVectorStore extends SaveableVectorStore {
       const count = segment.getCurrentCount();
       if (!count) continue;
       const n = Math.min(k, count);
-      if (count <= EXACT_SEARCH_MAX) {
+      if (count * segment.getNumDimensions() <= EXACT_SEARCH_MAX_VALUES) {
         hits.push(...this.exactOf(segment, count).search(query, n));
         continue;
       }

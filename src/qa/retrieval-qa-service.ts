@@ -47,8 +47,11 @@ export class RetrievalQaService implements QaService {
     return this.located(await this.retriever.search(query, k));
   }
 
-  /** The located copy of each (cached, immutable) result list: a repeated search returns the same list, whose serialized body the route keeps. */
-  private readonly locatedLists = new WeakMap<object, unknown[]>();
+  /**
+   * The located copy of each (cached, immutable) result list: a repeated search then returns the same list,
+   * whose serialized body the search route keeps.
+   */
+  private readonly locatedLists = new WeakMap<readonly object[], object[]>();
 
   /** Spans of paged documents get their page (and whether it was read by OCR); lists without any come back as they are. */
   private located<T extends { source: string; start: number } & PageLocation>(spans: T[]): T[] {

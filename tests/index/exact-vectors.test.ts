@@ -35,4 +35,10 @@ describe('ExactVectors', () => {
     assert.deepEqual(hits.map((h) => h.similarity), [0, 0]);
     assert.deepEqual(hits.map((h) => h.label), [0, 1], 'ties in label order');
   });
+
+  it('refuses a query of another length, as the graph does', () => {
+    const graph = createHnsw(DIMENSIONS, 1);
+    graph.addPoint(vectors(1, 3)[0]!, 0);
+    assert.throws(() => ExactVectors.of(graph).search([1, 0, 0], 1), /expected 32, but got 3/);
+  });
 });

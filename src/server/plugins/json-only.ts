@@ -9,7 +9,7 @@ function charsetOf(contentType: string | undefined): string | null {
   // Without parameters there is no charset: most requests, and parsing the type costs more than the rest of a cached search.
   if (contentType === undefined || !contentType.includes(';')) return null;
   try {
-    return new MIMEType(contentType ?? '').params.get('charset')?.toLowerCase() ?? null;
+    return new MIMEType(contentType).params.get('charset')?.toLowerCase() ?? null;
   } catch {
     return null;
   }
