@@ -87,7 +87,7 @@ export class RetrievalQaService implements QaService {
   private withLlmDeadline(options: AskOptions): AskOptions {
     const budgetMs = this.extras.llmBudgetMs;
     if (options.llmSignal || budgetMs === undefined) return options;
-    const budget = AbortSignal.timeout(budgetMs);
+    const budget = deadline(budgetMs);
     return { ...options, llmSignal: options.signal ? AbortSignal.any([options.signal, budget]) : budget };
   }
 
@@ -113,4 +113,15 @@ export class RetrievalQaService implements QaService {
       else yield event;
     }
   }
+}
+
+/**
+ * A signal that aborts after `ms`. Not AbortSignal.timeout: inside AbortSignal.any, Node 20 can collect a timeout
+ * signal before it fires (nodejs/node#57736), and the request then outlives its deadline; this timer holds its
+ * controller until it fires. Unref'd, so it never keeps the process alive.
+ */
+export function deadline(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();
+  return controller.signal;
 }

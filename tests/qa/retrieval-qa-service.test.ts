@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RetrievalQaService, keepQuestion, type OriginalsReader } from '../../src/qa/retrieval-qa-service.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { RetrievalQaService, deadline, keepQuestion, type OriginalsReader } from '../../src/qa/retrieval-qa-service.ts';
 import type { Answerer, Retriever } from '../../src/types.ts';
 
 const unusedRetriever: Retriever = {
@@ -81,5 +84,21 @@ describe('RetrievalQaService.context', () => {
 
   it('is null when the service was built without originals', async () => {
     assert.equal(await service().context('plan.txt', 0, 1, 10), null);
+  });
+});
+
+describe('deadline', () => {
+  it('aborts with a TimeoutError after its time even when only a composite signal is held and garbage is collected', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const client = new AbortController();
+    const composite = AbortSignal.any([client.signal, deadline(100)]);
+    const aborted = new Promise<unknown>((resolve) => composite.addEventListener('abort', () => resolve(composite.reason), { once: true }));
+    for (let i = 0; i < 5; i++) {
+      collect();
+      await sleep(10);
+    }
+    const reason = await Promise.race([aborted, sleep(2000).then(() => 'still waiting')]);
+    assert.ok(reason instanceof DOMException && reason.name === 'TimeoutError', `reason: ${String(reason)}`);
   });
 });
