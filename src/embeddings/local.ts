@@ -1,5 +1,6 @@
 import { Embeddings, type EmbeddingsParams } from '@langchain/core/embeddings';
-import { bigramFirstCode, bigramSecondCode, cjkBigramKeys, forEachBigramCount } from '../text/bigrams.ts';
+import { bigramFirstCode, bigramSecondCode } from '../text/bigrams.ts';
+import { countTextTerms, type TermCounts } from '../text/term-counts.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Tokenizer } from '../types.ts';
 import { foldIndex, foldSign, prefixedHasher, prefixedPairHasher, statsSlot } from './feature-hashing.ts';
@@ -65,19 +66,17 @@ export class LocalHashEmbeddings extends Embeddings {
    * feature's sublinear term frequency (1 + ln tf) times the weight of its kind.
    */
   featuresFromTerms(terms: readonly string[], normalisedText: string): PackedFeatures {
-    return this.featuresOf(terms, cjkBigramKeys(normalisedText));
+    return this.featuresOf(countTextTerms(terms, normalisedText));
   }
 
-  /** The same, from the words and the text's bigram keys (`cjkBigramKeys`, any order) that ingest has at hand. */
-  featuresOf(words: readonly string[], bigramKeys: Int32Array): PackedFeatures {
-    const counts = new Map<string, number>();
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  /** The same, from terms already counted (ingest counts each chunk's once, for BM25 and for these). */
+  featuresOf(terms: TermCounts): PackedFeatures {
     // Keyed by the hash as a signed 32-bit integer, which V8 keeps unboxed: a Map of boxed numbers is far slower.
     const features = new Map<number, number>();
     const add = (hash: number, weight: number) => features.set(hash | 0, (features.get(hash | 0) ?? 0) + weight);
-    for (const [word, tf] of counts) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
+    for (const [word, tf] of terms.words) add(hashWord(word), WORD_WEIGHT * (1 + Math.log(tf)));
     // Bigrams are counted as integer keys: no string per bigram.
-    forEachBigramCount(bigramKeys, (key, tf) => add(hashBigram(bigramFirstCode(key), bigramSecondCode(key)), BIGRAM_WEIGHT * (1 + Math.log(tf))));
+    terms.bigramKeys.forEach((key, i) => add(hashBigram(bigramFirstCode(key), bigramSecondCode(key)), BIGRAM_WEIGHT * (1 + Math.log(terms.bigramCounts[i]!))));
     return pack(features);
   }
 

@@ -1,4 +1,5 @@
-import { bigramKeyOfTerm, bigramTermOfKey, forEachBigramCount } from '../text/bigrams.ts';
+import { bigramKeyOfTerm, bigramTermOfKey } from '../text/bigrams.ts';
+import type { TermCounts } from '../text/term-counts.ts';
 import { Bm25Segment, TF_MAX } from './bm25-segment.ts';
 import { Growable } from './growable.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -42,13 +43,11 @@ export class Bm25Builder {
     return this.endDocument(length);
   }
 
-  /** Adds a document from its words (repeats included) and its bigrams as `cjkBigramKeys` gives them. */
-  addTokenised(words: readonly string[], bigramKeys: Int32Array): number {
-    const counts = new Map<string, number>();
-    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-    for (const [word, tf] of counts) this.addWordPosting(word, tf);
-    forEachBigramCount(bigramKeys, (key, tf) => this.addBigramPosting(key, tf));
-    return this.endDocument(words.length + bigramKeys.length);
+  /** Adds a document from its counted words and bigram keys. */
+  addTokenised(terms: TermCounts): number {
+    for (const [word, tf] of terms.words) this.addWordPosting(word, tf);
+    terms.bigramKeys.forEach((key, i) => this.addBigramPosting(key, terms.bigramCounts[i]!));
+    return this.endDocument(terms.length);
   }
 
   private addWordPosting(word: string, tf: number): void {

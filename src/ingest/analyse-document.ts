@@ -1,5 +1,5 @@
 import { chunkDocument, type ChunkOptions } from '../chunking/chunker.ts';
-import { cjkBigramKeys } from '../text/bigrams.ts';
+import { countTextTerms, type TermCounts } from '../text/term-counts.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { ChunkRecord, PageMark, Tokenizer } from '../types.ts';
 import type { DocumentFormat } from './formats.ts';
@@ -45,12 +45,12 @@ export function tokeniseChunk(chunk: Pick<ChunkRecord, 'section' | 'text'>, toke
 }
 
 /**
- * The terms of a tokenised chunk: its words and its character bigrams (as keys, see `cjkBigramKeys`), the same
- * terms the query side makes with `withBigrams`; the local features are hashed from them too. Made by the thread
- * that indexes: the analysis thread, busy in jieba, is the slower of the two.
+ * The terms of a tokenised chunk, counted once for BM25 and the local features: its words and its character
+ * bigrams (as keys, see `cjkBigramKeys`), the same terms the query side makes with `withBigrams`. Made by the
+ * thread that indexes: the analysis thread, busy in jieba, is the slower of the two.
  */
-export function indexTerms({ normalised, words }: TokenisedChunk): { words: string[]; bigramKeys: Int32Array } {
-  return { words: words ? words.split('\n') : [], bigramKeys: cjkBigramKeys(normalised) };
+export function indexTerms({ normalised, words }: TokenisedChunk): TermCounts {
+  return countTextTerms(words ? words.split('\n') : [], normalised);
 }
 
 /** Everything ingest needs from one file's bytes but its index terms; runs in a worker thread or in-line, the same either way. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Bm25Builder } from '../index/bm25-builder.ts';
 import { bm25File } from '../index/loaded-index.ts';
+import type { TermCounts } from '../text/term-counts.ts';
 
 /** Cuts the BM25 index into segments of `size` documents and writes each as soon as it is full. */
 export class Bm25SegmentsWriter {
@@ -13,8 +14,8 @@ export class Bm25SegmentsWriter {
     private readonly size: number,
   ) {}
 
-  async addTokenised(words: readonly string[], bigramKeys: Int32Array): Promise<number> {
-    const doc = this.builder.addTokenised(words, bigramKeys);
+  async addTokenised(terms: TermCounts): Promise<number> {
+    const doc = this.builder.addTokenised(terms);
     await this.flushIfFull();
     return doc;
   }

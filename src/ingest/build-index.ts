@@ -109,8 +109,7 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
     // The IDF table forgets the chunks of files that changed or went away.
     const forget = (source: string) => {
       for (const label of previous?.labelsBySource.get(source) ?? []) {
-        const { words, bigramKeys } = indexTerms(tokeniseChunk(previous!.index.chunks.at(label)!, tokenizer));
-        if (local) stats.observe(embeddings.slotsOf(embeddings.featuresOf(words, bigramKeys).hashes), -1);
+        if (local) stats.observe(embeddings.slotsOf(embeddings.featuresOf(indexTerms(tokeniseChunk(previous!.index.chunks.at(label)!, tokenizer))).hashes), -1);
       }
     };
     // Small files are read synchronously: four promise round trips per file cost more than the read.
@@ -165,10 +164,10 @@ export async function buildIndex(options: IngestOptions): Promise<IngestReport> 
           if (before) forget(file.source);
           for (const [c, chunk] of analysed.chunks.entries()) {
             const tokenised = analysed.tokenised[c]!;
-            const { words, bigramKeys } = indexTerms(tokenised);
-            await bm25.addTokenised(words, bigramKeys);
+            const terms = indexTerms(tokenised);
+            await bm25.addTokenised(terms);
             if (local) {
-              const features = embeddings.featuresOf(words, bigramKeys);
+              const features = embeddings.featuresOf(terms);
               stats.observe(embeddings.slotsOf(features.hashes));
               await spill!.write(features);
             }

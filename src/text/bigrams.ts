@@ -47,20 +47,9 @@ export function cjkBigramKeys(normalisedText: string): Int32Array {
   return keys.subarray(0, count);
 }
 
-/** Calls `visit` once per distinct key with how often it occurs; sorting a copy puts repeats together. */
-export function forEachBigramCount(bigramKeys: Int32Array, visit: (key: number, count: number) => void): void {
-  const sorted = bigramKeys.slice().sort();
-  for (let i = 0; i < sorted.length; ) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    visit(sorted[i]!, j - i);
-    i = j;
-  }
-}
-
 /** The marked bigram term of a key from {@link cjkBigramKeys}. */
 export function bigramTermOfKey(key: number): string {
-  return BIGRAM_MARK + String.fromCharCode(bigramFirstCode(key), bigramSecondCode(key));
+  return bigramTerm(String.fromCharCode(bigramFirstCode(key), bigramSecondCode(key)));
 }
 
 /** The UTF-16 code units of a bigram key's two characters. */
