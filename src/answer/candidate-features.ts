@@ -1,5 +1,5 @@
 import type { SearchResult } from '../types.ts';
-import { answerSpans, type Span } from './answer-kinds.ts';
+import type { Span } from './answer-kinds.ts';
 import { unitFigures } from './asked-unit.ts';
 import type { Candidate } from './candidates.ts';
 import { wantsPhrase } from './question-analysis.ts';
@@ -112,11 +112,11 @@ interface WordWeights {
 }
 
 /** One pass over the question's words, in their order (so sums add up exactly as term-by-term sums do). */
-function wordWeights(profile: QuestionProfile, question: QuestionLookups, candidate: Candidate, held: readonly boolean[]): WordWeights {
+function wordWeights(profile: QuestionProfile, scan: QuestionScan, candidate: Candidate, held: readonly boolean[]): WordWeights {
   const sums: WordWeights = { held: 0, focusHeld: 0, lead: 0, predicateTotal: 0, predicateHeld: 0, missingMax: 0, missingInContext: 0, missingInHeadings: 0 };
-  const inLeadAt = question.wordsIn(candidate.lead);
-  const inHeadingsAt = question.wordsIn(candidate.headingPath);
-  const inContextAt = question.wordsIn(candidate.context);
+  const inLeadAt = scan.wordsIn(candidate.lead);
+  const inHeadingsAt = scan.wordsIn(candidate.headingPath);
+  const inContextAt = scan.wordsIn(candidate.context);
   for (let i = 0; i < profile.words.length; i++) {
     const { weight, focus } = profile.words[i]!;
     const isHeld = held[i]!;
@@ -141,30 +141,29 @@ function wordWeights(profile: QuestionProfile, question: QuestionLookups, candid
 }
 
 /** Question characters the sentence holds, and the sentence's ideographs the question lacks. */
-function characterOverlap(question: QuestionLookups, facts: SentenceFacts): { held: number; novel: number } {
+function characterOverlap(scan: QuestionScan, facts: SentenceFacts): { held: number; novel: number } {
   let held = 0;
   let novel = 0;
   const { characterCodes, characterCounts } = facts;
   for (let i = 0; i < characterCodes.length; i++) {
-    if (question.hasCharacter(characterCodes[i]!)) held++;
+    if (scan.hasCharacter(characterCodes[i]!)) held++;
     else novel += characterCounts[i]!;
   }
   return { held, novel };
 }
 
-export function candidateFeatures(profile: QuestionProfile, candidate: Candidate, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate {
+export function candidateFeatures(profile: QuestionProfile, scan: QuestionScan, candidate: Candidate, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate {
   const text = candidate.normalised;
   const { facts } = candidate;
-  const question = questionLookups(profile);
   const { exact, viaSynonym, held } = findMatches(profile, text);
-  const weights = wordWeights(profile, question, candidate, held);
+  const weights = wordWeights(profile, scan, candidate, held);
   let synonymWeight = 0;
-  for (const m of viaSynonym) synonymWeight += question.weightOf.get(m.term) ?? 0;
+  for (const m of viaSynonym) synonymWeight += profile.weightOf.get(m.term) ?? 0;
   let bigramsHeld = 0;
   for (const b of profile.bigrams) if (text.includes(b.term)) bigramsHeld += b.weight;
-  const characters = characterOverlap(question, facts);
+  const characters = characterOverlap(scan, facts);
   // Years and figures the question states (满10年不满20年) must match, not just the words around them.
-  const stated = question.stated;
+  const stated = profile.values;
   const spans = wantsPhrase(profile.type) ? facts.answerSpans(profile.type, tagger).filter((s) => !profile.text.includes(s.text)) : [];
   const kindAsked = profile.type !== 'other' ? 1 : 0;
   const kindMatch = wantsPhrase(profile.type) ? (spans.length ? 1 : 0) : kindAsked && facts.holdsShape(profile.type, tagger) ? 1 : 0;
@@ -174,7 +173,7 @@ export function candidateFeatures(profile: QuestionProfile, candidate: Candidate
     bigramCover: share(bigramsHeld, profile.bigramTotal),
     characterCover: share(characters.held, profile.characters.size),
     synonymCover: share(synonymWeight, profile.wordTotal),
-    focusCover: share(weights.focusHeld, question.focusTotal),
+    focusCover: share(weights.focusHeld, profile.focusTotal),
     valueCover: stated.length ? stated.filter((v) => text.includes(v)).length / stated.length : 0,
     predicateCover: weights.predicateTotal > 0 ? share(weights.predicateHeld, weights.predicateTotal) : share(weights.held, profile.wordTotal),
     leadCover: share(weights.lead, profile.wordTotal),
@@ -203,19 +202,13 @@ export function candidateFeatures(profile: QuestionProfile, candidate: Candidate
   return Object.assign({}, candidate, { features, matches: [...exact, ...viaSynonym], spans });
 }
 
-/** What every candidate of a question reads of it, worked out once per question. */
-interface QuestionLookups {
-  weightOf: ReadonlyMap<string, number>;
-  focusTotal: number;
-  /** The numbers, dates and times the question states. */
-  stated: string[];
+/** Look-ups every candidate of a question makes, prepared once per question (see `questionScan`). */
+export interface QuestionScan {
   /** Whether a CJK character (by UTF-16 code) is one of profile.characters. */
   hasCharacter(code: number): boolean;
-  /** Which of the question's words a text holds (1 at the word's index): leads, headings and passages recur across candidates. */
+  /** Which of the question's words a text holds (true at the word's index): leads, headings and passages recur across candidates. */
   wordsIn(text: string): readonly boolean[];
 }
-
-const lookupsOf = new WeakMap<QuestionProfile, QuestionLookups>();
 
 /** A bit per UTF-16 code: membership without hashing a one-character string per test. */
 function characterBits(characters: ReadonlySet<string>): (code: number) => boolean {
@@ -233,19 +226,8 @@ function memoised<T>(read: (text: string) => T): (text: string) => T {
   };
 }
 
-function questionLookups(profile: QuestionProfile): QuestionLookups {
-  let question = lookupsOf.get(profile);
-  if (!question) {
-    question = {
-      weightOf: new Map(profile.words.map((w) => [w.term, w.weight])),
-      focusTotal: profile.words.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0),
-      stated: [...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text),
-      hasCharacter: characterBits(profile.characters),
-      wordsIn: memoised((text) => profile.words.map((w) => text.includes(w.term))),
-    };
-    lookupsOf.set(profile, question);
-  }
-  return question;
+export function questionScan(profile: QuestionProfile): QuestionScan {
+  return { hasCharacter: characterBits(profile.characters), wordsIn: memoised((text) => profile.words.map((w) => text.includes(w.term))) };
 }
 
 /** Sets each relative feature to the candidate's value over the best among the question's candidates. */

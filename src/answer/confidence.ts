@@ -4,7 +4,6 @@ import type { RankedCandidate } from './selector.ts';
 import { wantsPhrase } from './question-analysis.ts';
 import type { QuestionProfile } from './question-profile.ts';
 import { phraseFeatures } from './short-answer.ts';
-import { answerSpans } from './answer-kinds.ts';
 
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 
@@ -94,7 +93,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     kindAsked: profile.type !== 'other' ? 1 : 0,
     // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
     // Only figures written with digits: 一个, 一次 in a question are wording, not a value it states.
-    questionValuesMissing: missingShare([...answerSpans('time', profile.text, () => []), ...answerSpans('number', profile.text, () => [])].map((s) => s.text).filter((v) => /\d/.test(v)), best?.context),
+    questionValuesMissing: missingShare(profile.values.filter((v) => /\d/.test(v)), best?.context),
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     asksValue: asksValue ? 1 : 0,
     bestPhraseProbability: phraseProbability,

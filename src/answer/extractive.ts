@@ -82,12 +82,11 @@ function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpa
   const whole: Segment = { source: c.passage.source, start: c.start, end: c.end, text: c.text, passage: c.passage, score: c.probability, truncatedStart: false, truncatedEnd: false };
   if (quotedWhole(c, profile) || !c.matches.length) return whole;
   const clauses = splitClauses(c.text);
-  const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const scores = clauses.map((cl) => {
     const clause = normaliseForMatch(c.text.slice(cl.start, cl.end));
     // The short answer's clause, and clauses holding values of the kind asked (the places a 哪些地区 question wants).
     const holdsPhrase = (phrase !== null && phrase.start < c.start + cl.end && phrase.end > c.start + cl.start) || c.spans.some((span) => clause.includes(span.text));
-    return { weight: c.matches.reduce((s, m) => s + (clause.includes(m.term) ? (weightOf.get(m.term) ?? 0) : 0), 0), holdsPhrase };
+    return { weight: c.matches.reduce((s, m) => s + (clause.includes(m.term) ? (profile.weightOf.get(m.term) ?? 0) : 0), 0), holdsPhrase };
   });
   const best = Math.max(...scores.map((s) => s.weight));
   if (best <= 0) return whole;
@@ -124,12 +123,11 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
     return { sentences, oneSpan: sentences.length > 1 };
   }
   const limit = ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;
-  const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const covered = new Set(best.matches.map((m) => m.term));
   const picked = [best];
   for (const c of ranked.slice(1)) {
     if (picked.length >= limit || c.probability < SECOND_SENTENCE_RATIO * best.probability) break;
-    const added = c.matches.filter((m) => !covered.has(m.term)).reduce((s, m) => s + (weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1);
+    const added = c.matches.filter((m) => !covered.has(m.term)).reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1);
     const parallelItem = ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
     if (added < NEW_COVERAGE_NEEDED && !parallelItem) continue;
     picked.push(c);

@@ -1,7 +1,7 @@
 import { cjkBigrams } from '../text/bigrams.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { isStopword } from '../text/stopwords.ts';
-import type { TaggedWord } from './answer-kinds.ts';
+import { answerSpans, type TaggedWord } from './answer-kinds.ts';
 import { askedUnit, type AskedUnit } from './asked-unit.ts';
 import { answerTypeOf, isLatinScript, type AnswerType } from './question-analysis.ts';
 
@@ -43,10 +43,16 @@ export interface QuestionProfile {
   /** The normalised question (for English, its lexicon translation). */
   text: string;
   words: QuestionWord[];
+  /** Each word's weight, by term. */
+  weightOf: ReadonlyMap<string, number>;
+  /** The numbers, dates and times the question states (满10年不满20年). */
+  values: string[];
   bigrams: { term: string; weight: number }[];
   /** Content characters (CJK), interrogatives removed. */
   characters: ReadonlySet<string>;
   wordTotal: number;
+  /** The weight of the words next to the interrogative. */
+  focusTotal: number;
   bigramTotal: number;
   maxWeight: number;
 }
@@ -150,9 +156,12 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     unit: askedUnit(text),
     text,
     words: wordList,
+    weightOf: new Map(wordList.map((w) => [w.term, w.weight])),
+    values: [...answerSpans('time', text, () => []), ...answerSpans('number', text, () => [])].map((s) => s.text),
     bigrams: bigramList,
     characters,
     wordTotal: wordList.reduce((s, w) => s + w.weight, 0),
+    focusTotal: wordList.filter((w) => w.focus).reduce((s, w) => s + w.weight, 0),
     bigramTotal: bigramList.reduce((s, b) => s + b.weight, 0),
     maxWeight: Math.max(0, ...wordList.map((w) => w.weight)),
   };

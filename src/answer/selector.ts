@@ -1,6 +1,6 @@
 import type { SearchResult } from '../types.ts';
 import type { LogisticModel } from './answer-model.ts';
-import { candidateFeatures, relativeFeatures, type FeaturedCandidate } from './candidate-features.ts';
+import { candidateFeatures, questionScan, relativeFeatures, type FeaturedCandidate } from './candidate-features.ts';
 import { candidateSentences } from './candidates.ts';
 import type { QuestionProfile } from './question-profile.ts';
 import type { Tagger } from './sentence-facts.ts';
@@ -10,7 +10,8 @@ export type RankedCandidate = FeaturedCandidate & { probability: number; score: 
 
 /** Every sentence of the passages with its features; the training script labels these, the answerer ranks them. */
 export function featuredCandidates(profile: QuestionProfile, passages: readonly SearchResult[], tagger: Tagger): FeaturedCandidate[] {
-  return relativeFeatures(candidateSentences(passages).map((c) => candidateFeatures(profile, c, passages, tagger)));
+  const scan = questionScan(profile);
+  return relativeFeatures(candidateSentences(passages).map((c) => candidateFeatures(profile, scan, c, passages, tagger)));
 }
 
 /** The selector's score of a candidate: a conditional logit, compared only among one question's candidates. */

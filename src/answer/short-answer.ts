@@ -20,13 +20,12 @@ export function phraseFeatures(candidate: FeaturedCandidate, span: Span, profile
   const gaps = candidate.matches.map((m) => ({ gap: Math.max(0, m.at - span.end, span.start - (m.at + m.term.length)), before: m.at < span.start }));
   const nearest = gaps.sort((a, b) => a.gap - b.gap)[0];
   const clause = clauseIndex(text, span.start);
-  const weightOf = new Map(profile.words.map((w) => [w.term, w.weight]));
   const inClause = candidate.matches.filter((m) => clauseIndex(text, m.at) === clause);
   return {
     distance: Math.min(FAR, nearest?.gap ?? FAR) / FAR,
     adjacent: nearest && nearest.gap <= 2 ? 1 : 0,
     sameClause: inClause.length ? 1 : 0,
-    clauseCover: inClause.reduce((s, m) => s + (weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1),
+    clauseCover: inClause.reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1),
     after: nearest?.before ? 1 : 0,
     length: Math.log1p(span.text.length) / 3,
     alone: 1 / candidate.spans.length,

@@ -8,7 +8,7 @@ describe('countTerms', () => {
     const text = '滤芯滤芯更换';
     const terms = countTextTerms(['滤芯', '滤芯', '更换'], text);
     assert.deepEqual([...terms.words], [['滤芯', 2], ['更换', 1]]);
-    const bigrams = [...terms.bigramKeys].map((key, i) => [bigramTermOfKey(key), terms.bigramCounts[i]]);
+    const bigrams = [...terms.bigramKeys].map((key, i): [string, number] => [bigramTermOfKey(key), terms.bigramCounts[i]!]);
     assert.deepEqual(new Map(bigrams), new Map([['·滤芯', 2], ['·芯滤', 1], ['·芯更', 1], ['·更换', 1]]));
     assert.deepEqual([...terms.bigramKeys], [...terms.bigramKeys].sort((a, b) => a - b));
     assert.equal(terms.length, 3 + 5, 'words and bigrams, repeats included');
