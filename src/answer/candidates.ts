@@ -26,13 +26,8 @@ export interface Candidate {
 }
 
 /** Headings repeat across passages and questions, and normalising (繁→简 included) is the costly part of reading them. */
-const normalisedHeadings = new LRUCache<string, string>({ max: 5000 });
-
-function normaliseHeading(text: string): string {
-  let normalised = normalisedHeadings.get(text);
-  if (normalised === undefined) normalisedHeadings.set(text, (normalised = normaliseForMatch(text)));
-  return normalised;
-}
+const normalisedHeadings = new LRUCache<string, string>({ max: 5000, memoMethod: (text) => normaliseForMatch(text) });
+const normaliseHeading = (text: string) => normalisedHeadings.memo(text);
 
 /** What sentences of a passage share: its headings and text (normalised), and their paragraph's first sentence. */
 interface Surroundings {
@@ -55,13 +50,10 @@ interface SentenceReading {
  * The same passages come back for question after question: their sentences are split and normalised once.
  * What the reading depends on (text, headings, whether the passage opens its document) makes the key.
  */
-const passageReadings = new LRUCache<string, SentenceReading[]>({ max: 5000 });
+const passageReadings = new LRUCache<string, SentenceReading[], SearchResult>({ max: 5000, memoMethod: (_key, _stale, { context }) => splitPassage(context) });
 
 function readPassage(passage: SearchResult): SentenceReading[] {
-  const key = JSON.stringify([passage.start === 0, passage.section, passage.text]);
-  let reading = passageReadings.get(key);
-  if (!reading) passageReadings.set(key, (reading = splitPassage(passage)));
-  return reading;
+  return passageReadings.memo(JSON.stringify([passage.start === 0, passage.section, passage.text]), { context: passage });
 }
 
 /** Sentences of one passage; heading lines are context, not answers. */

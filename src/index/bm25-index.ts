@@ -51,22 +51,19 @@ export class Bm25Index {
   }
 
   /** The answerer weighs every word of every passage it reads, and the same words come back query after query. */
-  private readonly frequencies = new LRUCache<string, number>({ max: 100_000 });
+  private readonly frequencies = new LRUCache<string, number>({ max: 100_000, memoMethod: (term) => this.lookedUp.get(term)?.df ?? this.frequencyOf(this.idsOf(term)) });
   /**
    * Query terms looked up in the segments' dictionaries: queries repeat the same words and bigrams, and a binary
    * search per segment for each was half of a search's BM25 time. Fewer entries than `frequencies`: each holds
    * a number per segment.
    */
-  private readonly lookedUp = new LRUCache<string, TermLookup>({ max: 20_000 });
-
-  private lookUp(term: string): TermLookup {
-    let found = this.lookedUp.get(term);
-    if (found === undefined) {
+  private readonly lookedUp = new LRUCache<string, TermLookup>({
+    max: 20_000,
+    memoMethod: (term) => {
       const ids = this.idsOf(term);
-      this.lookedUp.set(term, (found = { ids, df: this.frequencyOf(ids) }));
-    }
-    return found;
-  }
+      return { ids, df: this.frequencyOf(ids) };
+    },
+  });
 
   /** The term's number in each segment (-1 where absent). */
   private idsOf(term: string): Int32Array {
@@ -79,9 +76,7 @@ export class Bm25Index {
   }
 
   documentFrequency(term: string): number {
-    let df = this.frequencies.get(term);
-    if (df === undefined) this.frequencies.set(term, (df = this.lookedUp.get(term)?.df ?? this.frequencyOf(this.idsOf(term))));
-    return df;
+    return this.frequencies.memo(term);
   }
 
   private segmentOf(doc: number): Bm25Segment | undefined {
@@ -118,7 +113,7 @@ export class Bm25Index {
   private queryTerms(queryTerms: readonly string[]): QueryTerm[] {
     const found: QueryTerm[] = [];
     for (const term of new Set(queryTerms)) {
-      const { ids, df } = this.lookUp(term);
+      const { ids, df } = this.lookedUp.memo(term);
       if (!df) continue;
       const idf = bm25Idf(df, this.documentCount);
       found.push({ term, bit: 0, idf, bound: idf * (this.params.k1 + 1), ids });
