@@ -62,10 +62,10 @@ console.log('\n## Held-out part (paragraphs nothing was fitted or chosen on)\n')
 const figures = await answerFigures({ questions: test, tokenizer, lexicon }, model);
 console.log(figures.table);
 const curve = await tradeOff({ questions: test, tokenizer, lexicon }, model);
-console.log('\n| threshold | in-corpus refused (wrong refusals) | out-of-corpus refused | stranger subject refused | other paragraph\'s subject refused | answer cut out refused |\n|---|---|---|---|---|---|');
+console.log('\n| threshold | in-corpus refused (wrong refusals) | out-of-corpus refused | stranger subject refused | other paragraph\'s subject refused | answer cut out refused | figure changed refused |\n|---|---|---|---|---|---|---|');
 for (const row of curve.rows) {
   const r = row.refused;
-  console.log(`| ${row.threshold.toFixed(2)}${Math.abs(row.threshold - minConfidence) < 1e-9 ? ' (chosen)' : ''} | ${fmt(r.in)} | ${fmt(r.out)} | ${fmt(r.near)} | ${fmt(r.swapped)} | ${fmt(r.removed)} |`);
+  console.log(`| ${row.threshold.toFixed(2)}${Math.abs(row.threshold - minConfidence) < 1e-9 ? ' (chosen)' : ''} | ${fmt(r.in)} | ${fmt(r.out)} | ${fmt(r.near)} | ${fmt(r.swapped)} | ${fmt(r.removed)} | ${fmt(r.figure)} |`);
 }
 console.log(`\nConfidence calibration (held-out, every question of the half-split):\n\n| confidence | questions | answerable share |\n|---|---|---|`);
 for (const b of curve.buckets) console.log(`| ${b.label} | ${b.count} | ${b.count ? fmt(b.positiveShare) : '-'} |`);

@@ -16,7 +16,7 @@ import { normaliseForMatch } from '../../src/text/normalise.ts';
 import type { SearchResult } from '../../src/types.ts';
 import type { Row } from './fit-logistic.ts';
 import { fmt } from './metrics.ts';
-import { strangerSubject, swappedSubject, withoutAnswer, type NamedNoun } from './near-misses.ts';
+import { changedFigure, strangerSubject, swappedSubject, withoutAnswer, type NamedNoun } from './near-misses.ts';
 import { halves, type ReadingQuestion } from './reading-data.ts';
 import { buildTempIndex } from './temp-index.ts';
 
@@ -67,7 +67,7 @@ export async function selectorExamples(corpus: Corpus): Promise<{ selectorRows: 
   return { selectorRows, phraseRows };
 }
 
-export type Kind = 'in' | 'out' | 'near' | 'swapped' | 'removed';
+export type Kind = 'in' | 'out' | 'near' | 'swapped' | 'removed' | 'figure';
 
 export interface Judged {
   confidence: number;
@@ -76,13 +76,14 @@ export interface Judged {
 }
 
 /** The kinds of question the corpus does not answer, each refused share reported on its own. */
-export const NEGATIVE_KINDS = ['out', 'near', 'swapped', 'removed'] as const;
+export const NEGATIVE_KINDS = ['out', 'near', 'swapped', 'removed', 'figure'] as const;
 
 type Scorer = (q: string, passages: SearchResult[], sources: ReturnType<typeof indexProfileSources>) => { values: Record<string, number>; confidence: number };
 
 /**
  * Questions asked over half the paragraphs: their own paragraph indexed (1), not indexed (0), and near misses
- * made from indexed ones (0): a stranger or another paragraph's noun for the subject, or the answer cut out.
+ * made from indexed ones (0): a stranger or another paragraph's noun for the subject, the answer cut out, or
+ * a figure the paragraph does not state.
  */
 async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { values: Record<string, number> })[]> {
   const indexed = halves(corpus.questions.map((q) => q.source));
@@ -107,7 +108,9 @@ async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { val
       if (question) out.push({ ...score(question, await retriever.search(question, K), sources), label: 0, kind });
     };
     if (asked % 4 === 0) await ask(strangerSubject(q.question, corpus.tokenizer, df, strangers, asked), 'near');
-    if (asked % 4 === 2) await ask(swappedSubject(q.question, readFileSync(q.contextFile, 'utf8'), corpus.tokenizer, df, nouns, asked), 'swapped');
+    const paragraph = readFileSync(q.contextFile, 'utf8');
+    if (asked % 4 === 2) await ask(swappedSubject(q.question, paragraph, corpus.tokenizer, df, nouns, asked), 'swapped');
+    await ask(changedFigure(q.question, paragraph, asked), 'figure');
     if (asked % 2 === 1) {
       const cut = withoutAnswer(passages, q.source, q.answers);
       if (cut) out.push({ ...score(q.question, cut, sources), label: 0, kind: 'removed' });

@@ -5,6 +5,7 @@
  */
 import { splitSentences } from '../../src/chunking/sentences.ts';
 import type { JiebaTokenizer } from '../../src/text/jieba.ts';
+import { statesFigure } from '../../src/text/figures.ts';
 import { normaliseForMatch } from '../../src/text/normalise.ts';
 import type { SearchResult } from '../../src/types.ts';
 
@@ -73,4 +74,21 @@ export function withoutAnswer(passages: readonly SearchResult[], source: string,
     if (text.trim()) out.push({ ...passage, text, end: passage.start + text.length });
   }
   return cut ? out : null;
+}
+
+const FIGURE = /\d+/;
+
+/**
+ * The question with its first figure changed to one its paragraph does not state (a year or count moved by a
+ * small step): every word still matches, only the figure asked about is not there. Null without a figure.
+ */
+export function changedFigure(question: string, ownParagraph: string, seed: number): string | null {
+  const normalised = normaliseForMatch(question);
+  const figure = FIGURE.exec(normalised);
+  if (!figure) return null;
+  const paragraph = normaliseForMatch(ownParagraph);
+  const value = Number(figure[0]);
+  const steps = [1, 2, 3, 5, 10].map((step) => (seed % 2 ? value + step : Math.max(0, value - step)));
+  const replacement = steps.map(String).find((v) => v !== figure[0] && !statesFigure(paragraph, v));
+  return replacement === undefined ? null : normalised.slice(0, figure.index) + replacement + normalised.slice(figure.index + figure[0].length);
 }

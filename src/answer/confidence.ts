@@ -4,6 +4,7 @@ import type { RankedCandidate } from './selector.ts';
 import { wantsPhrase } from './question-analysis.ts';
 import type { QuestionProfile } from './question-profile.ts';
 import { phraseFeatures } from './short-answer.ts';
+import { digitRuns, statesFigure, statesRangeHolding } from '../text/figures.ts';
 
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 
@@ -36,6 +37,7 @@ export const CONFIDENCE_FEATURES = [
   'asksValue',
   'questionValuesMissing',
   'questionNamesMissing',
+  'frameNamesMissing',
   'bestPhraseProbability',
   'questionLength',
 ] as const;
@@ -61,6 +63,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
   const present = profile.words.filter((w) => w.inCorpus);
   const passageCover = (context: string) => profile.words.reduce((s, w) => s + (context.includes(w.term) ? w.weight : 0), 0) / (profile.wordTotal || 1);
   const contexts = [...new Set(ranked.map((c) => c.context))];
+  const names = present.filter((w) => NAME_TAGS.test(w.tag) && [...w.term].length > 1).map((w) => w.term);
   return {
     bestProbability: best?.probability ?? 0,
     // How answer-like the best sentence is in itself: with the answer's sentence gone, the next best can still lead by far.
@@ -93,8 +96,10 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     kindAsked: profile.type !== 'other' ? 1 : 0,
     // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
     // Only figures written with digits: 一个, 一次 in a question are wording, not a value it states.
-    questionValuesMissing: missingShare(profile.values.filter((v) => /\d/.test(v)), best?.context),
+    questionValuesMissing: best ? missingFigureShare(profile.values, frameOf(best)) : 1,
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag) && !w.general).map((w) => w.term), best?.context),
+    // A place or name the corpus holds but not where the best sentence is (宁夏 asked, 贵州's figure found): another subject's fact.
+    frameNamesMissing: best ? missingShare(names, frameOf(best)) : 1,
     asksValue: asksValue ? 1 : 0,
     bestPhraseProbability: phraseProbability,
     questionLength: Math.log1p(profile.words.length) / 3,
@@ -104,6 +109,12 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
 /** The best candidate's passage with its headings: what it is said about. */
 function frameOf(c: FeaturedCandidate): string {
   return `${c.headingPath}\n${c.context}`;
+}
+
+/** The share of the figures among `values` that `frame` does not state. */
+function missingFigureShare(values: readonly string[], frame: string): number {
+  const figures = [...new Set(values.flatMap(digitRuns))];
+  return figures.length ? figures.filter((f) => !statesFigure(frame, f) && !statesRangeHolding(frame, Number(f))).length / figures.length : 0;
 }
 
 /** The share of `terms` not found in `context` (0 when there are none to find). */

@@ -42,4 +42,20 @@ describe('confidenceFeatures', () => {
     assert.ok(swapped.contextMissingMax > 0 || swapped.bestContextCover < own.bestContextCover, JSON.stringify(swapped));
     assert.ok(swapped.bestContextCover < own.bestContextCover);
   });
+
+  it('sees a figure the question states that the answer’s passage does not, unless a range there holds it', () => {
+    const stated = featuresOf('1990年建成的天文台归哪个单位负责？', [observatory, museum]);
+    const other = featuresOf('2005年建成的天文台归哪个单位负责？', [observatory, museum]);
+    const ranged = passage('会员年龄须在18岁至60岁之间，年费200元。', 2);
+    const inRange = featuresOf('35岁的会员年费多少？', [ranged]);
+    assert.equal(stated.questionValuesMissing, 0);
+    assert.equal(other.questionValuesMissing, 1);
+    assert.equal(inRange.questionValuesMissing, 0, '35 lies within 18岁至60岁');
+  });
+
+  it('sees a place the corpus names elsewhere but the answer’s passage does not', () => {
+    assert.equal(featuresOf('漠河天文台的负责单位是哪里？', [observatory, museum]).frameNamesMissing, 0);
+    const elsewhere = featuresOf('江北区天文台的负责单位是哪里？', [observatory]);
+    assert.ok(elsewhere.frameNamesMissing > 0, JSON.stringify(elsewhere));
+  });
 });

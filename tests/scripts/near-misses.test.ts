@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { strangerSubject, swappedSubject, withoutAnswer } from '../../scripts/lib/near-misses.ts';
+import { changedFigure, strangerSubject, swappedSubject, withoutAnswer } from '../../scripts/lib/near-misses.ts';
 import { JiebaTokenizer } from '../../src/text/jieba.ts';
 import type { SearchResult } from '../../src/types.ts';
 
@@ -28,5 +28,12 @@ describe('near misses made from answerable questions', () => {
     const cut = withoutAnswer([own, other], 'a.txt', ['漠河大学']);
     assert.deepEqual(cut?.map((p) => p.text), ['漠河天文台建于1990年。台内有三台望远镜。', '漠河大学位于漠河。']);
     assert.equal(withoutAnswer([other], 'a.txt', ['漠河大学']), null, 'its paragraph was not retrieved');
+  });
+
+  it('changes the question’s first figure to one its paragraph does not state', () => {
+    const paragraph = '漠河天文台1990年建成，1991年开放，1992年扩建。';
+    assert.equal(changedFigure('漠河天文台1990年建成后哪年开放？', paragraph, 1), '漠河天文台1993年建成后哪年开放?', '1991 and 1992 are stated');
+    assert.equal(changedFigure('漠河天文台1990年建成后哪年开放？', paragraph, 0), '漠河天文台1989年建成后哪年开放?');
+    assert.equal(changedFigure('漠河天文台哪年开放？', paragraph, 0), null, 'no figure to change');
   });
 });
