@@ -83,6 +83,21 @@ function inCorpus(term: string, sources: ProfileSources): boolean {
 }
 
 /**
+ * A word neither the corpus nor the dictionary holds, with the particles jieba glued onto it taken off
+ * (云是 → 云, 建在 → 建; 基地 stays whole): otherwise the pair reads as a rare word the documents lack.
+ */
+function withoutGluedParticles(term: string, sources: ProfileSources): string {
+  const characters = [...term];
+  // Without a dictionary to tell 云是 from 基地, the word stays whole.
+  if (characters.length < 2 || !sources.isGeneral || sources.isGeneral(term) || inCorpus(term, sources)) return term;
+  let from = 0;
+  let to = characters.length;
+  while (from < to && isStopword(characters[from]!)) from++;
+  while (to > from && isStopword(characters[to - 1]!)) to--;
+  return characters.slice(from, to).join('');
+}
+
+/**
  * The parts of a question that asks several things (婚假能休几天？必须在多久之内休完？), each closed by its own
  * interrogative; a later part is prefixed with the first part's words (without its interrogative), so that
  * it keeps the subject it leaves out. One part when the question asks one thing.
@@ -121,8 +136,8 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     for (const { word, tag } of sources.tag(content)) {
       const at = content.indexOf(word, cursor);
       if (at !== -1) cursor = at + word.length;
-      const term = word.trim().toLowerCase();
-      if (term && !isStopword(term) && /[\p{L}\p{N}]/u.test(term)) found.push({ term, tag, at });
+      const term = withoutGluedParticles(word.trim().toLowerCase(), sources);
+      if (term && !isStopword(term) && /[\p{L}\p{N}]/u.test(term)) found.push({ term, tag, at: at === -1 ? -1 : at + word.indexOf(term) });
     }
     // Chatter around the question (老师让我们写报告, 谢谢啦): a clause that asks nothing and names nothing the corpus holds.
     if (clauses.length > 1 && !ask && !found.some((f) => inCorpus(f.term, sources))) return;

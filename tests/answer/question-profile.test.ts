@@ -27,6 +27,17 @@ describe('profileQuestion', () => {
     assert.ok(profile.words.find((w) => w.term === '更换')?.focus);
   });
 
+  it('takes off a particle jieba glues onto a word neither the corpus nor the dictionary holds, and keeps other words whole', () => {
+    const glued = tokenizer.tag('白山云是哪一年成立的').map((t) => t.word);
+    assert.ok(glued.includes('云是'), `jieba glues 是 onto 云 here: ${glued.join('/')}`);
+    const dictionary = (words: string[]) => ({ ...sources(['云是', '基地']), isGeneral: (w: string) => words.includes(w) });
+    const terms = profileQuestion('白山云是哪一年成立的？', dictionary([])).words.map((w) => w.term);
+    assert.ok(terms.includes('云') && !terms.includes('云是'), terms.join(','));
+    assert.ok(profileQuestion('白山云是哪一年成立的？', sources()).words.some((w) => w.term === '云是'), 'a word the corpus holds is left whole');
+    assert.ok(profileQuestion('白山云是哪一年成立的？', sources(['云是'])).words.some((w) => w.term === '云是'), 'without a dictionary, left whole');
+    assert.ok(profileQuestion('基地在哪里？', dictionary(['基地'])).words.some((w) => w.term === '基地'), 'a dictionary word ending in 地 is left whole');
+  });
+
   it('flags words the corpus never uses, with their tags, so a different subject is noticed', () => {
     const profile = profileQuestion('火星基地的负责单位是哪里？', sources(['火星', '基地']));
     assert.deepEqual(profile.words.filter((w) => !w.inCorpus).map((w) => w.term).sort(), ['基地', '火星']);
