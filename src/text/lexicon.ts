@@ -8,6 +8,8 @@ import { isStopword } from './stopwords.ts';
 interface LexiconFile {
   english: Record<string, string[]>;
   synonyms: Record<string, string[]>;
+  /** Proper names by their toneless pinyin run together (guizhou → 贵州). */
+  names?: Record<string, string[]>;
   /** The dictionary's multi-character words, `|`-separated. */
   vocabulary?: string;
 }
@@ -72,26 +74,46 @@ export class Lexicon {
 
   /**
    * Chinese terms for the content words of an English text, longest phrases first; each English word
-   * gives its first few senses' terms. Words the lexicon does not know (names, numbers) are kept as they are.
+   * gives its first few senses' terms, and capitalised words written in pinyin their names (Xi Jinping →
+   * 习近平, Guizhou → 贵州). Words the lexicon does not know (numbers, other names) are kept as they are.
    */
   translate(english: string): string[] {
-    const words = english.toLowerCase().replace(INTERROGATIVES, ' ').match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+    const words = english.replace(new RegExp(INTERROGATIVES.source, 'gi'), ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? [];
     const terms: string[] = [];
     for (let i = 0; i < words.length; ) {
-      let matched = 0;
-      for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
-        const phrase = words.slice(i, i + n);
-        if (n === 1 && isStopword(phrase[0]!)) break;
-        const chinese = this.chineseFor(phrase.join(' '));
-        if (chinese) {
-          terms.push(...chinese.slice(0, TERMS_PER_WORD));
-          matched = n;
-        }
-      }
+      const matched = this.nameAt(words, i, terms) || this.glossAt(words, i, terms);
       if (/\d/.test(words[i]!)) terms.push(words[i]!);
       i += matched || 1;
     }
     return [...new Set(terms)];
+  }
+
+  /** How many capitalised words from `i` spell a name in pinyin (Xi Jinping), its terms added; 0 when none. */
+  private nameAt(words: readonly string[], i: number, terms: string[]): number {
+    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
+      const run = words.slice(i, i + n);
+      if (!run.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
+      const names = this.data.names?.[run.join('').toLowerCase()];
+      if (names) {
+        terms.push(...names.slice(0, TERMS_PER_WORD));
+        return n;
+      }
+    }
+    return 0;
+  }
+
+  /** How many words from `i` make the longest English key the lexicon has, its terms added; 0 when none. */
+  private glossAt(words: readonly string[], i: number, terms: string[]): number {
+    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
+      const phrase = words.slice(i, i + n).map((w) => w.toLowerCase());
+      if (n === 1 && isStopword(phrase[0]!)) return 0;
+      const chinese = this.chineseFor(phrase.join(' '));
+      if (chinese) {
+        terms.push(...chinese.slice(0, TERMS_PER_WORD));
+        return n;
+      }
+    }
+    return 0;
   }
 }
 

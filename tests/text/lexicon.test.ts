@@ -11,6 +11,13 @@ describe('Lexicon', () => {
     assert.deepEqual(toy.translate('Who?'), []);
   });
 
+  it('reads capitalised pinyin as a name, and only capitalised pinyin', () => {
+    const named = new Lexicon({ english: { museum: ['博物馆'] }, synonyms: {}, names: { hangzhou: ['杭州'], lianhuashan: ['莲花山'] } });
+    assert.deepEqual(named.translate('Which museum is in Hangzhou?'), ['博物馆', '杭州']);
+    assert.deepEqual(named.translate('How high is Lianhua Shan?'), ['莲花山'], 'a name written in two words');
+    assert.deepEqual(named.translate('Is the museum in hangzhou?'), ['博物馆'], 'lower case is an English word, not a name');
+  });
+
   it('gives words sharing a specific gloss', () => {
     assert.deepEqual(toy.synonymsOf('省电'), ['节电']);
     assert.deepEqual(toy.synonymsOf('电池'), []);
@@ -21,5 +28,6 @@ describe('Lexicon', () => {
     assert.ok(lexicon.translate('annual leave').includes('年假'));
     assert.ok(lexicon.synonymsOf('省电').includes('节电'));
     assert.ok(lexicon.translate('salary').length > 0);
+    assert.deepEqual(lexicon.translate('Guizhou'), ['贵州']);
   });
 });
