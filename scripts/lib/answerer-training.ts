@@ -101,7 +101,8 @@ async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { val
       for (const t of tagged) if (df(t.word) === 0) strangers.push(t.word);
       return;
     }
-    // Each near miss draws on the nouns gathered from the questions before it; the kinds take turns.
+    // Each near miss draws on the nouns gathered from the questions before it. Stranger and swapped subjects take turns,
+    // the answer is cut out of every other question, and every question stating a figure gets a changed one.
     asked++;
     for (const t of tagged) if (df(t.word) > 0) nouns.push(t);
     const ask = async (question: string | null, kind: Kind) => {

@@ -5,7 +5,7 @@
  */
 import { splitSentences } from '../../src/chunking/sentences.ts';
 import type { JiebaTokenizer } from '../../src/text/jieba.ts';
-import { statesFigure } from '../../src/text/figures.ts';
+import { statesFigureOrRange } from '../../src/text/figures.ts';
 import { normaliseForMatch } from '../../src/text/normalise.ts';
 import type { SearchResult } from '../../src/types.ts';
 
@@ -76,19 +76,21 @@ export function withoutAnswer(passages: readonly SearchResult[], source: string,
   return cut ? out : null;
 }
 
-const FIGURE = /\d+/;
+/** A whole number standing on its own: not part of a decimal (3.5) or of a name (5G, QM-R600). */
+const WHOLE_FIGURE = /(?<![\d.a-z])\d+(?![\d.a-z])/;
 
 /**
- * The question with its first figure changed to one its paragraph does not state (a year or count moved by a
- * small step): every word still matches, only the figure asked about is not there. Null without a figure.
+ * The question with its first figure, one its paragraph states, changed to one the paragraph does not state on
+ * its own or inside a range (a year or count moved by a small step): every word still matches, only the figure
+ * asked about is not there. Null without such a figure or a free replacement.
  */
 export function changedFigure(question: string, ownParagraph: string, seed: number): string | null {
   const normalised = normaliseForMatch(question);
-  const figure = FIGURE.exec(normalised);
-  if (!figure) return null;
+  const figure = WHOLE_FIGURE.exec(normalised);
   const paragraph = normaliseForMatch(ownParagraph);
+  if (!figure || !statesFigureOrRange(paragraph, figure[0])) return null;
   const value = Number(figure[0]);
-  const steps = [1, 2, 3, 5, 10].map((step) => (seed % 2 ? value + step : Math.max(0, value - step)));
-  const replacement = steps.map(String).find((v) => v !== figure[0] && !statesFigure(paragraph, v));
-  return replacement === undefined ? null : normalised.slice(0, figure.index) + replacement + normalised.slice(figure.index + figure[0].length);
+  const steps = [1, 2, 3, 5, 10].map((step) => (seed % 2 ? value + step : value - step));
+  const replacement = steps.find((v) => v > 0 && !statesFigureOrRange(paragraph, String(v)));
+  return replacement === undefined ? null : normalised.slice(0, figure.index) + String(replacement) + normalised.slice(figure.index + figure[0].length);
 }

@@ -4,7 +4,7 @@ import type { RankedCandidate } from './selector.ts';
 import { wantsPhrase } from './question-analysis.ts';
 import type { QuestionProfile } from './question-profile.ts';
 import { phraseFeatures } from './short-answer.ts';
-import { digitRuns, statesFigure, statesRangeHolding } from '../text/figures.ts';
+import { figuresIn, statesFigureOrRange } from '../text/figures.ts';
 
 const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 
@@ -94,9 +94,11 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     outOfCorpusUnknown: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => !w.general && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
     passageCharacterCover: Math.max(0, ...contexts.map((context) => [...profile.characters].filter((c) => context.includes(c)).length / (profile.characters.size || 1))),
     kindAsked: profile.type !== 'other' ? 1 : 0,
-    // A year, figure or name the question states but the best passage lacks: it is likely about something else (2020 vs 2023).
-    // Only figures written with digits: 一个, 一次 in a question are wording, not a value it states.
+    // A figure the question states that the best passage and its headings do not (2020 asked, 2023 stated): likely another
+    // fact. Only figures written with digits: 一个, 一次 in a question are wording, not a value it states. With no candidate,
+    // nothing states anything (1), as below.
     questionValuesMissing: best ? missingFigureShare(profile.values, frameOf(best)) : 1,
+    // Names no dictionary lists, missing from the best passage itself.
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     // A place or name the corpus holds but not where the best sentence is (宁夏 asked, 贵州's figure found): another subject's fact.
     frameNamesMissing: best ? missingShare(names, frameOf(best)) : 1,
@@ -111,10 +113,10 @@ function frameOf(c: FeaturedCandidate): string {
   return `${c.headingPath}\n${c.context}`;
 }
 
-/** The share of the figures among `values` that `frame` does not state. */
+/** The share of the figures among `values` that `frame` does not state, on their own or inside a range (0 when there are none). */
 function missingFigureShare(values: readonly string[], frame: string): number {
-  const figures = [...new Set(values.flatMap(digitRuns))];
-  return figures.length ? figures.filter((f) => !statesFigure(frame, f) && !statesRangeHolding(frame, Number(f))).length / figures.length : 0;
+  const figures = [...new Set(values.flatMap(figuresIn))];
+  return figures.length ? figures.filter((f) => !statesFigureOrRange(frame, f)).length / figures.length : 0;
 }
 
 /** The share of `terms` not found in `context` (0 when there are none to find). */

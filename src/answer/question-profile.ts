@@ -82,19 +82,19 @@ function inCorpus(term: string, sources: ProfileSources): boolean {
   return bigrams.length > 0 && bigrams.every((b) => sources.documentFrequency(sources.bigramTerm(b)) > 0);
 }
 
+/** Function characters jieba's unknown-word model glues onto the word before them (云是, 建在, 委等, 天能). */
+const GLUED_PARTICLES = /[是在的了着过等要能会和与及或吗呢吧啊么]+$/u;
+const NAME_TAG = /^(?:nr|ns|nt|nz)/;
+
 /**
- * A word neither the corpus nor the dictionary holds, with the particles jieba glued onto it taken off
- * (云是 → 云, 建在 → 建; 基地 stays whole): otherwise the pair reads as a rare word the documents lack.
+ * A word neither the corpus nor the dictionary holds, with the particles glued onto its end taken off when what
+ * is left is a word the corpus holds (云是 → 云): otherwise the pair reads as a rare word the documents lack.
+ * Names (何晓东, tagged nr) and words without a dictionary to tell 云是 from 基地 stay whole.
  */
-function withoutGluedParticles(term: string, sources: ProfileSources): string {
-  const characters = [...term];
-  // Without a dictionary to tell 云是 from 基地, the word stays whole.
-  if (characters.length < 2 || !sources.isGeneral || sources.isGeneral(term) || inCorpus(term, sources)) return term;
-  let from = 0;
-  let to = characters.length;
-  while (from < to && isStopword(characters[from]!)) from++;
-  while (to > from && isStopword(characters[to - 1]!)) to--;
-  return characters.slice(from, to).join('');
+function withoutGluedParticles(term: string, tag: string, sources: ProfileSources): string {
+  if ([...term].length < 2 || NAME_TAG.test(tag) || !sources.isGeneral || sources.isGeneral(term) || inCorpus(term, sources)) return term;
+  const stripped = term.replace(GLUED_PARTICLES, '');
+  return stripped && stripped !== term && inCorpus(stripped, sources) ? stripped : term;
 }
 
 /**
@@ -136,7 +136,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     for (const { word, tag } of sources.tag(content)) {
       const at = content.indexOf(word, cursor);
       if (at !== -1) cursor = at + word.length;
-      const term = withoutGluedParticles(word.trim().toLowerCase(), sources);
+      const term = withoutGluedParticles(word.trim().toLowerCase(), tag, sources);
       if (term && !isStopword(term) && /[\p{L}\p{N}]/u.test(term)) found.push({ term, tag, at: at === -1 ? -1 : at + word.indexOf(term) });
     }
     // Chatter around the question (老师让我们写报告, 谢谢啦): a clause that asks nothing and names nothing the corpus holds.

@@ -1,26 +1,42 @@
 /** Figures written with digits, as a question states them and a passage must state them to be about the same thing. */
 
-const DIGIT_RUN = /\d+/g;
+/** A figure: digits with an optional decimal part (2035, 3.5). */
+const FIGURE = /\d+(?:\.\d+)?/g;
 const DIGIT = /\d/;
 
-/** The digit runs of `text` (2035年底 → 2035; 3.5 → 3, 5). */
-export function digitRuns(text: string): string[] {
-  return text.match(DIGIT_RUN) ?? [];
+/** The figures of `text` (2035年底 → 2035; 3.5万 → 3.5). */
+export function figuresIn(text: string): string[] {
+  return text.match(FIGURE) ?? [];
 }
 
-/** Whether `text` states the figure `digits` on its own: 2025 in 到2025年, not inside 20250 or 12025. */
-export function statesFigure(text: string, digits: string): boolean {
-  for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
-    if (!DIGIT.test(text[at - 1] ?? '') && !DIGIT.test(text[at + digits.length] ?? '')) return true;
+/** Whether `text` has a digit, or a decimal point with a digit, next to position `at` on the side `step` (±1). */
+function continuesFigure(text: string, at: number, step: 1 | -1): boolean {
+  const next = text[at] ?? '';
+  return DIGIT.test(next) || (next === '.' && DIGIT.test(text[at + step] ?? ''));
+}
+
+/** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025 or 2025.5. */
+export function statesFigure(text: string, figure: string): boolean {
+  if (!figure) return false;
+  for (let at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
+    if (!continuesFigure(text, at - 1, -1) && !continuesFigure(text, at + figure.length, 1)) return true;
   }
   return false;
 }
 
-/** 90周岁至99周岁, 3-5年, 10～20人: two figures joined as a range, with a short unit between them. */
-const RANGE = /(\d+)[^\d，。；,;、\n]{0,3}?(?:至|到|-|—|~|～)(\d+)/g;
+/**
+ * 90周岁至99周岁, 3-5年, 第3章到第5章, 2.5～3.5米: two figures of up to four digits joined as a range, with a
+ * short unit around the joint. Not 截至, 直到 or 达到 (a point, not a range), nor a telephone number (0451-86608888).
+ */
+const RANGE = /(?<![\d.])(\d{1,4}(?:\.\d+)?)[^\d，。；,;、\n]{0,3}?(?<![截直以达])(?:至|到|-|—|~|～)[^\d，。；,;、\n]{0,2}?(\d{1,4}(?:\.\d+)?)(?![\d.])/g;
 
 /** Whether `text` states a range that holds `value` (92 within 90周岁至99周岁): a figure asked inside it is stated. */
 export function statesRangeHolding(text: string, value: number): boolean {
   for (const [, from, to] of text.matchAll(RANGE)) if (Number(from) <= value && value <= Number(to)) return true;
   return false;
+}
+
+/** Whether `text` states the figure, on its own or as inside one of its ranges. */
+export function statesFigureOrRange(text: string, figure: string): boolean {
+  return statesFigure(text, figure) || statesRangeHolding(text, Number(figure));
 }

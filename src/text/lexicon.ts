@@ -38,6 +38,14 @@ const INFLECTIONS: [RegExp, string][] = [
   [/ing$/, 'e'],
 ];
 
+/** How many words from a position one reading takes, and the Chinese terms it gives. */
+interface Reading {
+  length: number;
+  terms: readonly string[];
+}
+
+const NOTHING_READ: Reading = { length: 0, terms: [] };
+
 export class Lexicon {
   private readonly vocabulary: ReadonlySet<string>;
 
@@ -75,45 +83,48 @@ export class Lexicon {
   /**
    * Chinese terms for the content words of an English text, longest phrases first; each English word
    * gives its first few senses' terms, and capitalised words written in pinyin their names (Xi Jinping →
-   * 习近平, Guizhou → 贵州). Words the lexicon does not know (numbers, other names) are kept as they are.
+   * 习近平, Guizhou's → 贵州) unless an English phrase as long reads them (Long March → 长征). Numbers are
+   * kept as they are; other words the lexicon does not know are left out.
    */
   translate(english: string): string[] {
-    const words = english.replace(new RegExp(INTERROGATIVES.source, 'gi'), ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? [];
+    const words = (english.replace(new RegExp(INTERROGATIVES.source, 'gi'), ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => w.replace(/'s$/, ''));
     const terms: string[] = [];
     for (let i = 0; i < words.length; ) {
-      const matched = this.nameAt(words, i, terms) || this.glossAt(words, i, terms);
+      const gloss = this.glossAt(words, i);
+      const name = this.nameAt(words, i);
+      const read = name.length > gloss.length ? name : gloss;
+      terms.push(...read.terms);
       if (/\d/.test(words[i]!)) terms.push(words[i]!);
-      i += matched || 1;
+      i += read.length || 1;
     }
     return [...new Set(terms)];
   }
 
-  /** How many capitalised words from `i` spell a name in pinyin (Xi Jinping), its terms added; 0 when none. */
-  private nameAt(words: readonly string[], i: number, terms: string[]): number {
+  /**
+   * The longest run of capitalised words from `i` that spells a name in pinyin, and its terms. A single word
+   * counts only when it is no English word the lexicon knows (He, Long): sentences start with capitals too.
+   */
+  private nameAt(words: readonly string[], i: number): Reading {
     for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
       const run = words.slice(i, i + n);
       if (!run.every((w) => /^[A-Z][a-z]+$/.test(w))) continue;
-      const names = this.data.names?.[run.join('').toLowerCase()];
-      if (names) {
-        terms.push(...names.slice(0, TERMS_PER_WORD));
-        return n;
-      }
+      const key = run.join('').toLowerCase();
+      if (n === 1 && (isStopword(key) || this.chineseFor(key))) continue;
+      const names = this.data.names?.[key];
+      if (names) return { length: n, terms: names.slice(0, TERMS_PER_WORD) };
     }
-    return 0;
+    return NOTHING_READ;
   }
 
-  /** How many words from `i` make the longest English key the lexicon has, its terms added; 0 when none. */
-  private glossAt(words: readonly string[], i: number, terms: string[]): number {
+  /** The longest English key the lexicon has from `i`, and its terms. */
+  private glossAt(words: readonly string[], i: number): Reading {
     for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).map((w) => w.toLowerCase());
-      if (n === 1 && isStopword(phrase[0]!)) return 0;
+      if (n === 1 && isStopword(phrase[0]!)) break;
       const chinese = this.chineseFor(phrase.join(' '));
-      if (chinese) {
-        terms.push(...chinese.slice(0, TERMS_PER_WORD));
-        return n;
-      }
+      if (chinese) return { length: n, terms: chinese.slice(0, TERMS_PER_WORD) };
     }
-    return 0;
+    return NOTHING_READ;
   }
 }
 

@@ -58,4 +58,16 @@ describe('confidenceFeatures', () => {
     const elsewhere = featuresOf('江北区天文台的负责单位是哪里？', [observatory]);
     assert.ok(elsewhere.frameNamesMissing > 0, JSON.stringify(elsewhere));
   });
+
+  it('reads figures and names in the headings above the best sentence as well as in its passage', () => {
+    const text = '天文台的负责单位是漠河大学。';
+    const headed = { ...passage(text, 0), section: ['漠河', '2019年概况'] };
+    const question = '2019年漠河天文台的负责单位是哪里？';
+    const bare = featuresOf(question, [passage(text, 0)]);
+    const underHeadings = featuresOf(question, [headed]);
+    assert.equal(bare.questionValuesMissing, 1);
+    assert.equal(underHeadings.questionValuesMissing, 0, '2019 is in a heading');
+    assert.ok(underHeadings.frameNamesMissing <= bare.frameNamesMissing);
+  });
 });
+

@@ -30,12 +30,15 @@ describe('profileQuestion', () => {
   it('takes off a particle jieba glues onto a word neither the corpus nor the dictionary holds, and keeps other words whole', () => {
     const glued = tokenizer.tag('白山云是哪一年成立的').map((t) => t.word);
     assert.ok(glued.includes('云是'), `jieba glues 是 onto 云 here: ${glued.join('/')}`);
-    const dictionary = (words: string[]) => ({ ...sources(['云是', '基地']), isGeneral: (w: string) => words.includes(w) });
-    const terms = profileQuestion('白山云是哪一年成立的？', dictionary([])).words.map((w) => w.term);
+    const withDictionary = (absent: string[], words: string[] = []) => ({ ...sources(absent), isGeneral: (w: string) => words.includes(w) });
+    const terms = profileQuestion('白山云是哪一年成立的？', withDictionary(['云是'])).words.map((w) => w.term);
     assert.ok(terms.includes('云') && !terms.includes('云是'), terms.join(','));
-    assert.ok(profileQuestion('白山云是哪一年成立的？', sources()).words.some((w) => w.term === '云是'), 'a word the corpus holds is left whole');
-    assert.ok(profileQuestion('白山云是哪一年成立的？', sources(['云是'])).words.some((w) => w.term === '云是'), 'without a dictionary, left whole');
-    assert.ok(profileQuestion('基地在哪里？', dictionary(['基地'])).words.some((w) => w.term === '基地'), 'a dictionary word ending in 地 is left whole');
+    const has = (question: string, s: ProfileSources, term: string) => profileQuestion(question, s).words.some((w) => w.term === term);
+    assert.ok(has('白山云是哪一年成立的？', withDictionary([]), '云是'), 'a word the corpus holds is left whole');
+    assert.ok(has('白山云是哪一年成立的？', withDictionary(['云是', '云']), '云是'), 'what is left must be a word the corpus holds');
+    assert.ok(has('白山云是哪一年成立的？', sources(['云是']), '云是'), 'without a dictionary, left whole');
+    assert.ok(has('基地在哪里？', withDictionary(['基地'], ['基地']), '基地'), 'a dictionary word is left whole');
+    assert.ok(has('何晓东是谁？', withDictionary(['何晓东']), '何晓东'), 'only particles at the end are taken off, not the surname 何');
   });
 
   it('flags words the corpus never uses, with their tags, so a different subject is noticed', () => {

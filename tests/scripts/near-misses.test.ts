@@ -36,4 +36,10 @@ describe('near misses made from answerable questions', () => {
     assert.equal(changedFigure('漠河天文台1990年建成后哪年开放？', paragraph, 0), '漠河天文台1989年建成后哪年开放?');
     assert.equal(changedFigure('漠河天文台哪年开放？', paragraph, 0), null, 'no figure to change');
   });
+
+  it('changes only a figure the paragraph states, never to one inside a range it states', () => {
+    assert.equal(changedFigure('1985年天文台有几台望远镜？', '天文台1990年建成。', 1), null, 'the paragraph does not state 1985 either');
+    assert.equal(changedFigure('5G基站在哪一年开通？', '5G基站2019年开通，共5座。', 1), null, 'a figure inside a name is no figure');
+    assert.equal(changedFigure('60岁的会员年费多少？', '会员须在60岁至63岁之间，年费200元。', 1), '65岁的会员年费多少?', '61–63 fall inside the range');
+  });
 });

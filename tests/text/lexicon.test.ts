@@ -11,11 +11,14 @@ describe('Lexicon', () => {
     assert.deepEqual(toy.translate('Who?'), []);
   });
 
-  it('reads capitalised pinyin as a name, and only capitalised pinyin', () => {
-    const named = new Lexicon({ english: { museum: ['博物馆'] }, synonyms: {}, names: { hangzhou: ['杭州'], lianhuashan: ['莲花山'] } });
-    assert.deepEqual(named.translate('Which museum is in Hangzhou?'), ['博物馆', '杭州']);
+  it('reads capitalised pinyin as a name, unless an English reading is as long or the word is English', () => {
+    const named = new Lexicon({ english: { museum: ['博物馆'], long: ['长'], 'long march': ['长征'] }, synonyms: {}, names: { hangzhou: ['杭州'], lianhuashan: ['莲花山'], long: ['龙'], he: ['何'] } });
+    assert.deepEqual(named.translate("Which museum is in Hangzhou's west?"), ['博物馆', '杭州']);
     assert.deepEqual(named.translate('How high is Lianhua Shan?'), ['莲花山'], 'a name written in two words');
     assert.deepEqual(named.translate('Is the museum in hangzhou?'), ['博物馆'], 'lower case is an English word, not a name');
+    assert.deepEqual(named.translate('Long March'), ['长征']);
+    assert.deepEqual(named.translate('Long museum'), ['长', '博物馆'], 'a word the English keys know is read as English');
+    assert.deepEqual(named.translate('He visited Hangzhou'), ['杭州'], 'a stop word is no name');
   });
 
   it('gives words sharing a specific gloss', () => {
