@@ -26,13 +26,16 @@ export function statesFigure(text: string, figure: string): boolean {
 
 /**
  * 90周岁至99周岁, 3-5年, 第3章到第5章, 2.5～3.5米: two figures of up to four digits joined as a range, with a
- * short unit around the joint. Not 截至, 直到 or 达到 (a point, not a range), nor a telephone number (0451-86608888).
+ * short unit around the joint; a unit before the joint must come again after the second figure (1日至2025年
+ * is two dates, not a range). Not 截至, 直到 or 达到 (a point, not a range), nor a telephone number (0451-86608888).
  */
-const RANGE = /(?<![\d.])(\d{1,4}(?:\.\d+)?)[^\d，。；,;、\n]{0,3}?(?<![截直以达])(?:至|到|-|—|~|～)[^\d，。；,;、\n]{0,2}?(\d{1,4}(?:\.\d+)?)(?![\d.])/g;
+const RANGE = /(?<![\d.])(\d{1,4}(?:\.\d+)?)([^\d，。；,;、\n]{0,3}?)(?<![截直以达])(?:至|到|-|—|~|～)[^\d，。；,;、\n]{0,2}?(\d{1,4}(?:\.\d+)?)(?![\d.])(?=([^\d，。；,;、\n]{0,3}))/g;
 
 /** Whether `text` states a range that holds `value` (92 within 90周岁至99周岁): a figure asked inside it is stated. */
 export function statesRangeHolding(text: string, value: number): boolean {
-  for (const [, from, to] of text.matchAll(RANGE)) if (Number(from) <= value && value <= Number(to)) return true;
+  for (const [, from, unit, to, after] of text.matchAll(RANGE)) {
+    if ((!unit || after!.startsWith(unit)) && Number(from) <= value && value <= Number(to)) return true;
+  }
   return false;
 }
 

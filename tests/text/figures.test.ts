@@ -31,6 +31,7 @@ describe('figures written with digits', () => {
     assert.equal(statesRangeHolding('咨询电话：0451-86608888', 2020), false);
     assert.equal(statesRangeHolding('1号楼截至2019年底已完工', 1500), false);
     assert.equal(statesRangeHolding('增长5%达到20亿元', 10), false);
+    assert.equal(statesRangeHolding('有效期为2024年1月1日至2025年12月31日', 1990), false, 'a day and a year are two dates');
     assert.equal(statesFigureOrRange('每人每月300元，90周岁至99周岁', '92'), true);
     assert.equal(statesFigureOrRange('每人每月300元，90周岁至99周岁', '100'), false);
   });
