@@ -91,6 +91,9 @@ async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { val
   const strangers: string[] = [];
   const nouns: NamedNoun[] = [];
   let asked = 0;
+  // Several questions share a paragraph: each file is read once.
+  const paragraphs = new Map<string, string>();
+  const paragraphOf = (file: string) => paragraphs.get(file) ?? paragraphs.set(file, readFileSync(file, 'utf8')).get(file)!;
   await overIndex(corpus, (s) => indexed.has(s), async (q, passages, { index, retriever }) => {
     const sources = indexProfileSources(index.bm25, corpus.tokenizer, corpus.lexicon);
     const df = (t: string) => index.bm25.documentFrequency(t);
@@ -109,7 +112,7 @@ async function halfSplit(corpus: Corpus, score: Scorer): Promise<(Judged & { val
       if (question) out.push({ ...score(question, await retriever.search(question, K), sources), label: 0, kind });
     };
     if (asked % 4 === 0) await ask(strangerSubject(q.question, corpus.tokenizer, df, strangers, asked), 'near');
-    const paragraph = readFileSync(q.contextFile, 'utf8');
+    const paragraph = paragraphOf(q.contextFile);
     if (asked % 4 === 2) await ask(swappedSubject(q.question, paragraph, corpus.tokenizer, df, nouns, asked), 'swapped');
     await ask(changedFigure(q.question, paragraph, asked), 'figure');
     if (asked % 2 === 1) {

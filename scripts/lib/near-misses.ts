@@ -92,5 +92,5 @@ export function changedFigure(question: string, ownParagraph: string, seed: numb
   const value = Number(figure[0]);
   const steps = [1, 2, 3, 5, 10].map((step) => (seed % 2 ? value + step : value - step));
   const replacement = steps.find((v) => v > 0 && !statesFigureOrRange(paragraph, String(v)));
-  return replacement === undefined ? null : normalised.slice(0, figure.index) + String(replacement) + normalised.slice(figure.index + figure[0].length);
+  return replacement === undefined ? null : normalised.replace(WHOLE_FIGURE, String(replacement));
 }

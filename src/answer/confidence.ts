@@ -2,11 +2,10 @@ import { probability, type LogisticModel } from './answer-model.ts';
 import type { FeaturedCandidate } from './candidate-features.ts';
 import type { RankedCandidate } from './selector.ts';
 import { wantsPhrase } from './question-analysis.ts';
-import type { QuestionProfile } from './question-profile.ts';
+import { NAME_TAG, type QuestionProfile } from './question-profile.ts';
 import { phraseFeatures } from './short-answer.ts';
 import { figuresIn, statesFigureOrRange } from '../text/figures.ts';
 
-const NAME_TAGS = /^(?:nr|ns|nt|nz)/;
 
 /** What the answerability model sees of a question and its best candidates. */
 export const CONFIDENCE_FEATURES = [
@@ -63,7 +62,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
   const present = profile.words.filter((w) => w.inCorpus);
   const passageCover = (context: string) => profile.words.reduce((s, w) => s + (context.includes(w.term) ? w.weight : 0), 0) / (profile.wordTotal || 1);
   const contexts = [...new Set(ranked.map((c) => c.context))];
-  const names = present.filter((w) => NAME_TAGS.test(w.tag) && [...w.term].length > 1).map((w) => w.term);
+  const names = present.filter((w) => NAME_TAG.test(w.tag) && [...w.term].length > 1).map((w) => w.term);
   return {
     bestProbability: best?.probability ?? 0,
     // How answer-like the best sentence is in itself: with the answer's sentence gone, the next best can still lead by far.
@@ -99,7 +98,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     // nothing states anything (1), as below.
     questionValuesMissing: best ? missingFigureShare(profile.values, frameOf(best)) : 1,
     // Names no dictionary lists, missing from the best passage itself.
-    questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAGS.test(w.tag) && !w.general).map((w) => w.term), best?.context),
+    questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAG.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     // A place or name the corpus holds but not where the best sentence is (宁夏 asked, 贵州's figure found): another subject's fact.
     frameNamesMissing: best ? missingShare(names, frameOf(best)) : 1,
     asksValue: asksValue ? 1 : 0,

@@ -84,7 +84,8 @@ function inCorpus(term: string, sources: ProfileSources): boolean {
 
 /** Function characters jieba's unknown-word model glues onto the word before them (云是, 建在, 委等, 天能). */
 const GLUED_PARTICLES = /[是在的了着过等要能会和与及或吗呢吧啊么]+$/u;
-const NAME_TAG = /^(?:nr|ns|nt|nz)/;
+/** jieba's tags for names of people, places, organisations and other proper nouns. */
+export const NAME_TAG = /^(?:nr|ns|nt|nz)/;
 
 /**
  * A word neither the corpus nor the dictionary holds, with the particles glued onto its end taken off when what
@@ -92,9 +93,9 @@ const NAME_TAG = /^(?:nr|ns|nt|nz)/;
  * Names (何晓东, tagged nr) and words without a dictionary to tell 云是 from 基地 stay whole.
  */
 function withoutGluedParticles(term: string, tag: string, sources: ProfileSources): string {
-  if ([...term].length < 2 || NAME_TAG.test(tag) || !sources.isGeneral || sources.isGeneral(term) || inCorpus(term, sources)) return term;
+  if (!GLUED_PARTICLES.test(term) || NAME_TAG.test(tag) || !sources.isGeneral || sources.isGeneral(term) || inCorpus(term, sources)) return term;
   const stripped = term.replace(GLUED_PARTICLES, '');
-  return stripped && stripped !== term && inCorpus(stripped, sources) ? stripped : term;
+  return stripped && inCorpus(stripped, sources) ? stripped : term;
 }
 
 /**

@@ -21,7 +21,7 @@ const MAX_PHRASE = 3;
 /** How many Chinese terms one English word contributes to a translated query. */
 const TERMS_PER_WORD = 3;
 /** English interrogatives say what kind of answer is wanted (the answerer reads that), not what to search for. */
-const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old)?)\b/g;
+const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old)?)\b/gi;
 
 /** Inflected forms tried back to their dictionary form, in order (clusters → cluster, planned → plan). */
 const INFLECTIONS: [RegExp, string][] = [
@@ -87,7 +87,7 @@ export class Lexicon {
    * kept as they are; other words the lexicon does not know are left out.
    */
   translate(english: string): string[] {
-    const words = (english.replace(new RegExp(INTERROGATIVES.source, 'gi'), ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => w.replace(/'s$/, ''));
+    const words = (english.replace(INTERROGATIVES, ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => w.replace(/'s$/, ''));
     const terms: string[] = [];
     for (let i = 0; i < words.length; ) {
       const gloss = this.glossAt(words, i);
