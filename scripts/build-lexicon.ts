@@ -22,7 +22,7 @@ const MIN_FREQUENCY = 5;
 /** A gloss shared by more words than this is too general to make them synonyms ("good", "big"). */
 const MAX_GROUP = 12;
 const MAX_SYNONYMS = 6;
-const MAX_TRANSLATIONS = 4;
+const MAX_TRANSLATIONS = 8;
 const MAX_GLOSS_WORDS = 3;
 
 const frequency = new Map<string, number>();

@@ -113,7 +113,7 @@ export async function openEngine(config: Config, log: EngineLog, options: OpenEn
   const answerer: Answerer = config.llmEnabled ? new SamplingAnswerer(await llmAnswerer(), llmAnswerer) : extractive;
   log.info(`Index loaded: ${index.manifest.counts.chunks} chunks from ${index.manifest.counts.files} files; answering in ${answerer.mode} mode`);
   // An English question over Chinese documents is searched in translation: by the model when there is one, else by the lexicon.
-  const byLexicon = lexiconTranslator(lexicon);
+  const byLexicon = lexiconTranslator(lexicon, (term) => index.bm25.documentFrequency(term));
   const translator = config.llmEnabled
     ? firstTranslation(llmTranslator(await createConfiguredChatModel(config), { onError: (e) => log.warn(`Question not translated: ${(e as Error).message}`) }), byLexicon)
     : byLexicon;

@@ -68,8 +68,8 @@ export interface ProfileSources {
   synonymsOf?(word: string): readonly string[];
   /** Whether a word is general vocabulary (a dictionary word) rather than a name. */
   isGeneral?(word: string): boolean;
-  /** Chinese terms for an English question, or none. */
-  translate?(english: string): string[];
+  /** Chinese terms for an English question, one list of alternatives per English word, the likeliest first. */
+  translate?(english: string): string[][];
 }
 
 /**
@@ -122,7 +122,10 @@ export function questionParts(question: string): string[] {
 /** The question's content words with their weights, bigrams and characters, read once per question. */
 export function profileQuestion(question: string, sources: ProfileSources): QuestionProfile {
   const type = answerTypeOf(question);
-  const text = isLatinScript(question) && sources.translate ? sources.translate(question).join('，') : normaliseForMatch(question);
+  // An English word's likeliest sense is matched as the word, its other senses as synonyms (data: 数据, else 资料).
+  const readings = isLatinScript(question) && sources.translate ? sources.translate(question) : null;
+  const otherSenses = new Map(readings?.map((r) => [r[0]!, r.slice(1)]));
+  const text = readings ? readings.map((r) => r[0]).join('，') : normaliseForMatch(question);
   const clauses = text.split(CLAUSE_BREAK);
   const asks = clauses.map((c) => new RegExp(INTERROGATIVE.source).exec(c));
   const focusClause = asks.findIndex((m) => m !== null);
@@ -155,7 +158,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
         focus: at !== -1 && inFocus(at, at + term.length),
         tag,
         inCorpus: held,
-        synonyms: sources.synonymsOf?.(term) ?? [],
+        synonyms: [...(otherSenses.get(term) ?? []), ...(sources.synonymsOf?.(term) ?? [])],
         general,
       });
     }

@@ -1,10 +1,13 @@
-import type { Lexicon } from '../text/lexicon.ts';
+import type { Lexicon, TermFrequency } from '../text/lexicon.ts';
 import type { QueryTranslator } from '../retrieval/translating-retriever.ts';
 
-/** Offline cross-language search: an English question becomes the lexicon's Chinese terms for its words. */
-export function lexiconTranslator(lexicon: Lexicon): QueryTranslator {
+/**
+ * Offline cross-language search: an English question becomes the lexicon's Chinese terms for its words, the
+ * senses the documents use most first.
+ */
+export function lexiconTranslator(lexicon: Lexicon, frequency?: TermFrequency): QueryTranslator {
   return async (query) => {
-    const terms = lexicon.translate(query);
+    const terms = lexicon.translate(query, frequency);
     return terms.length ? terms.join(' ') : null;
   };
 }

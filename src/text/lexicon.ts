@@ -38,6 +38,12 @@ const INFLECTIONS: [RegExp, string][] = [
   [/ing$/, 'e'],
 ];
 
+/** Letters and digits written as one token the documents may use as they are (GDP, RO, 5G, QM-R600). */
+const CODE = /^(?:[A-Z]{2,}[A-Za-z]*|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]+)$/;
+
+/** How many of the documents' passages hold a term; translations prefer the senses they use most. */
+export type TermFrequency = (term: string) => number;
+
 /** How many words from a position one reading takes, and the Chinese terms it gives. */
 interface Reading {
   length: number;
@@ -67,14 +73,16 @@ export class Lexicon {
     return this.data.synonyms[word] ?? [];
   }
 
-  /** The Chinese terms for an English key, trying its dictionary forms. */
+  /**
+   * The Chinese terms for an English key, trying the dictionary forms of its last word (clusters), then of its
+   * first (speeding up → speed up).
+   */
   private chineseFor(phrase: string): string[] | undefined {
-    const direct = this.data.english[phrase];
-    if (direct) return direct;
-    const last = phrase.split(' ').at(-1)!;
-    for (const [suffix, replacement] of INFLECTIONS) {
-      if (!suffix.test(last) || last.length < 4) continue;
-      const found = this.data.english[phrase.slice(0, phrase.length - last.length) + last.replace(suffix, replacement)];
+    const words = phrase.split(' ');
+    const forms = (word: string) => [word, ...(word.length < 4 ? [] : INFLECTIONS.filter(([suffix]) => suffix.test(word)).map(([suffix, replacement]) => word.replace(suffix, replacement)))];
+    const keys = words.length === 1 ? forms(phrase) : [...forms(words.at(-1)!).map((last) => [...words.slice(0, -1), last]), ...forms(words[0]!).slice(1).map((first) => [first, ...words.slice(1)])].map((w) => w.join(' '));
+    for (const key of keys) {
+      const found = this.data.english[key];
       if (found) return found;
     }
     return undefined;
@@ -83,21 +91,36 @@ export class Lexicon {
   /**
    * Chinese terms for the content words of an English text, longest phrases first; each English word
    * gives its first few senses' terms, and capitalised words written in pinyin their names (Xi Jinping →
-   * 习近平, Guizhou's → 贵州) unless an English phrase as long reads them (Long March → 长征). Numbers are
-   * kept as they are; other words the lexicon does not know are left out.
+   * 习近平, Guizhou's → 贵州) unless an English phrase as long reads them (Long March → 长征). Of a word's
+   * senses, those the documents use most (`frequency`) come first. Numbers and codes (GDP, 5G) are kept as
+   * they are; other words the lexicon does not know are left out.
    */
-  translate(english: string): string[] {
-    const words = (english.replace(INTERROGATIVES, ' ').match(/[A-Za-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => w.replace(/'s$/, ''));
-    const terms: string[] = [];
+  translate(english: string, frequency?: TermFrequency): string[] {
+    return [...new Set(this.readings(english, frequency).flat())];
+  }
+
+  /** The same terms, one list of alternatives per English word or phrase read, the likeliest first. */
+  readings(english: string, frequency?: TermFrequency): string[][] {
+    const words = this.wordsOf(english);
+    const readings: string[][] = [];
     for (let i = 0; i < words.length; ) {
-      const gloss = this.glossAt(words, i);
+      const gloss = this.glossAt(words, i, frequency);
       const name = this.nameAt(words, i);
       const read = name.length > gloss.length ? name : gloss;
-      terms.push(...read.terms);
-      if (/\d/.test(words[i]!)) terms.push(words[i]!);
+      if (read.terms.length) readings.push([...read.terms]);
+      if (/\d/.test(words[i]!) || CODE.test(words[i]!)) readings.push([words[i]!.toLowerCase()]);
       i += read.length || 1;
     }
-    return [...new Set(terms)];
+    return readings;
+  }
+
+  /** The words of an English text; a hyphenated compound stays one word when the lexicon has it (one-off), else its parts. */
+  private wordsOf(english: string): string[] {
+    const tokens = english.replace(INTERROGATIVES, ' ').match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[a-z]+)?/g) ?? [];
+    return tokens.flatMap((token) => {
+      const word = token.replace(/'s$/, '');
+      return !word.includes('-') || this.chineseFor(word.toLowerCase()) ? [word] : word.split('-');
+    });
   }
 
   /**
@@ -117,15 +140,21 @@ export class Lexicon {
   }
 
   /** The longest English key the lexicon has from `i`, and its terms. */
-  private glossAt(words: readonly string[], i: number): Reading {
+  private glossAt(words: readonly string[], i: number, frequency?: TermFrequency): Reading {
     for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
       const phrase = words.slice(i, i + n).map((w) => w.toLowerCase());
       if (n === 1 && isStopword(phrase[0]!)) break;
       const chinese = this.chineseFor(phrase.join(' '));
-      if (chinese) return { length: n, terms: chinese.slice(0, TERMS_PER_WORD) };
+      if (chinese) return { length: n, terms: (frequency ? byUse(chinese, frequency) : chinese).slice(0, TERMS_PER_WORD) };
     }
     return NOTHING_READ;
   }
+}
+
+/** The senses the documents use, the most used first, then the others in the dictionary's order. */
+function byUse(terms: readonly string[], frequency: TermFrequency): string[] {
+  const used = terms.map((term) => ({ term, count: frequency(term) })).filter((t) => t.count > 0);
+  return [...used.sort((a, b) => b.count - a.count).map((t) => t.term), ...terms.filter((t) => frequency(t) === 0)];
 }
 
 let shared: Lexicon | undefined;

@@ -13,7 +13,7 @@ function sources(absent: string[] = [], synonyms: Record<string, string[]> = {})
     documentFrequency: (term) => (absent.some((a) => term.replace('·', '') === a) ? 0 : 3),
     bigramTerm: (b) => `·${b}`,
     synonymsOf: (w) => synonyms[w] ?? [],
-    translate: (english) => (english.includes('headquarters') ? ['总部'] : []),
+    translate: (english) => (english.includes('headquarters') ? [['总部', '总公司']] : []),
   };
 }
 
@@ -61,6 +61,7 @@ describe('profileQuestion', () => {
     const english = profileQuestion('Where is the company headquarters?', sources());
     assert.equal(english.type, 'place');
     assert.deepEqual(english.words.map((w) => w.term), ['总部']);
+    assert.deepEqual(english.words[0]?.synonyms, ['总公司'], "the English word's other senses match as synonyms");
   });
 
   it('reads traditional script as simplified and colloquial interrogatives as interrogatives', () => {

@@ -21,6 +21,19 @@ describe('Lexicon', () => {
     assert.deepEqual(named.translate('He visited Hangzhou'), ['杭州'], 'a stop word is no name');
   });
 
+  it('puts first the senses the documents use most, one list of alternatives per English word', () => {
+    const senses = new Lexicon({ english: { project: ['计划', '项目', '专案'], data: ['数据', '资料'] }, synonyms: {} });
+    const frequency = (term: string) => ({ 项目: 7, 计划: 2, 数据: 9 })[term] ?? 0;
+    assert.deepEqual(senses.readings('Which data projects?', frequency), [['数据', '资料'], ['项目', '计划', '专案']]);
+    assert.deepEqual(senses.translate('Which data projects?'), ['数据', '资料', '计划', '项目', '专案'], 'without frequencies, the dictionary order');
+  });
+
+  it('keeps numbers and codes as they are, and reads inflected phrasal verbs and hyphenated compounds', () => {
+    const phrases = new Lexicon({ english: { 'speed up': ['加快'], 'one-off': ['一次性'], one: ['一'], off: ['关'], care: ['照护'], elderly: ['老年'] }, synonyms: {} });
+    assert.deepEqual(phrases.translate('What is speeding up GDP in 2025?'), ['加快', 'gdp', '2025']);
+    assert.deepEqual(phrases.translate('Is the 5G one-off elderly-care?'), ['5g', '一次性', '老年', '照护']);
+  });
+
   it('gives words sharing a specific gloss', () => {
     assert.deepEqual(toy.synonymsOf('省电'), ['节电']);
     assert.deepEqual(toy.synonymsOf('电池'), []);
