@@ -18,8 +18,9 @@ export interface Span {
 
 const NUMERAL = '零〇一二三四五六七八九十百千万亿两';
 const MEASURE = '个家项座条名位次岁倍种类所只批件台辆架艘本篇部首场届期层级周天年月日小时分钟秒元角分美元欧元英镑港元亿万千百米公里千米厘米毫米平方米平方公里公顷亩吨千克公斤克斤升毫升瓦千瓦兆瓦度人户口所余多';
+/** Digits after a Latin letter are part of a code (E3, QM-R600), not a number. */
 const NUMBER = new RegExp(
-  `(?:约|近|逾|超过|达|共)?(?:\\d[\\d,.]*(?:\\s*[${NUMERAL}]+)?|[${NUMERAL}]{2,}|[${NUMERAL}](?=[${MEASURE}]))(?:\\s*(?:%|‰|[${MEASURE}]{1,3}|[a-z]{1,4}\\b))?`,
+  `(?:约|近|逾|超过|达|共)?(?:(?<![A-Za-z\\d.])\\d[\\d,.]*(?:\\s*[${NUMERAL}]+)?|[${NUMERAL}]{2,}|[${NUMERAL}](?=[${MEASURE}]))(?:\\s*(?:%|‰|[${MEASURE}]{1,3}|[a-z]{1,4}\\b))?`,
   'g',
 );
 const DATE = new RegExp(

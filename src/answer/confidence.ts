@@ -94,9 +94,9 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     passageCharacterCover: Math.max(0, ...contexts.map((context) => [...profile.characters].filter((c) => context.includes(c)).length / (profile.characters.size || 1))),
     kindAsked: profile.type !== 'other' ? 1 : 0,
     // A figure the question states that the best passage and its headings do not (2020 asked, 2023 stated): likely another
-    // fact. Only figures written with digits: 一个, 一次 in a question are wording, not a value it states. With no candidate,
+    // fact. Only figures and codes (E3) written with digits: 一个, 一次 in a question are wording, not a value it states. With no candidate,
     // nothing states anything (1), as below.
-    questionValuesMissing: best ? missingFigureShare(profile.values, frameOf(best)) : 1,
+    questionValuesMissing: best ? missingFigureShare(profile.text, frameOf(best)) : 1,
     // Names no dictionary lists, missing from the best passage itself.
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAG.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     // A place or name the corpus holds but not where the best sentence is (宁夏 asked, 贵州's figure found): another subject's fact.
@@ -112,9 +112,9 @@ function frameOf(c: FeaturedCandidate): string {
   return `${c.headingPath}\n${c.context}`;
 }
 
-/** The share of the figures among `values` that `frame` does not state, on their own or inside a range (0 when there are none). */
-function missingFigureShare(values: readonly string[], frame: string): number {
-  const figures = [...new Set(values.flatMap(figuresIn))];
+/** The share of the figures and codes of `question` that `frame` does not state, on their own or inside a range (0 when there are none). */
+function missingFigureShare(question: string, frame: string): number {
+  const figures = [...new Set(figuresIn(question))];
   return figures.length ? figures.filter((f) => !statesFigureOrRange(frame, f)).length / figures.length : 0;
 }
 

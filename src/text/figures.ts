@@ -1,12 +1,16 @@
 /** Figures written with digits, as a question states them and a passage must state them to be about the same thing. */
 
-/** A figure: digits with an optional decimal part (2035, 3.5). */
-const FIGURE = /\d+(?:\.\d+)?/g;
+/**
+ * A figure: digits with an optional decimal part (2035, 3.5), or a code, letters then digits (E3, QM-R600 → r600),
+ * which names one model or fault among its like (R600 is not R800) as a figure names one year.
+ */
+const FIGURE = /(?<![a-z\d.])(?:[a-z]+\d+|\d+(?:\.\d+)?)/gi;
 const DIGIT = /\d/;
+const LETTER = /[a-z]/i;
 
-/** The figures of `text` (2035年底 → 2035; 3.5万 → 3.5). */
+/** The figures of `text` (2035年底 → 2035; 3.5万 → 3.5; 显示E3 → e3), codes in lower case. */
 export function figuresIn(text: string): string[] {
-  return text.match(FIGURE) ?? [];
+  return (text.match(FIGURE) ?? []).map((f) => f.toLowerCase());
 }
 
 /** Whether `text` has a digit, or a decimal point with a digit, next to position `at` on the side `step` (±1). */
@@ -15,11 +19,14 @@ function continuesFigure(text: string, at: number, step: 1 | -1): boolean {
   return DIGIT.test(next) || (next === '.' && DIGIT.test(text[at + step] ?? ''));
 }
 
-/** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025 or 2025.5. */
+/** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025 or 2025.5; a code not inside a longer one. */
 export function statesFigure(text: string, figure: string): boolean {
   if (!figure) return false;
-  for (let at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
-    if (!continuesFigure(text, at - 1, -1) && !continuesFigure(text, at + figure.length, 1)) return true;
+  const code = LETTER.test(figure);
+  const within = code ? text.toLowerCase() : text;
+  for (let at = within.indexOf(figure); at >= 0; at = within.indexOf(figure, at + 1)) {
+    if (code && LETTER.test(within[at - 1] ?? '')) continue;
+    if (!continuesFigure(within, at - 1, -1) && !continuesFigure(within, at + figure.length, 1)) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@ describe('answerSpans', () => {
     assert.deepEqual(spans('number', '员工工作满十五年后，年假为15天'), ['十五年', '15天']);
     assert.deepEqual(spans('number', '净水器的额定功率为36w，滤芯寿命约12个月'), ['36w', '约12个月']);
     assert.deepEqual(spans('number', '推进一体化发展'), []);
+    assert.deepEqual(spans('number', '面板显示e3，qm-r600机型每台3000元'), ['3000元'], 'digits after a letter are a code, not a number');
   });
 
   it('finds places and people by their part-of-speech tags, and place names jieba lacks by their suffix', () => {

@@ -6,6 +6,14 @@ describe('figures written with digits', () => {
   it('reads the figures of a text, decimals whole', () => {
     assert.deepEqual(figuresIn('截至2019年底，共有3.5万人'), ['2019', '3.5']);
     assert.deepEqual(figuresIn('没有数字'), []);
+    assert.deepEqual(figuresIn('XK-B750型号显示E3，共5G'), ['b750', 'e3', '5'], 'letters then digits are a code; digits then letters a figure and its unit');
+  });
+
+  it('finds a code only where it stands whole, in either case', () => {
+    assert.equal(statesFigure('故障代码E3：漏水', 'e3'), true);
+    assert.equal(statesFigure('型号XK-B750', 'b750'), true);
+    assert.equal(statesFigure('型号XK-B7500', 'b750'), false);
+    assert.equal(statesFigure('型号AB750', 'b750'), false, 'inside a longer code');
   });
 
   it('finds a figure only where it stands on its own', () => {
