@@ -27,7 +27,7 @@ export function indexProfileSources(bm25: Bm25Index, tokenizer: JiebaTokenizer, 
     termWeight: (term) => bm25Idf(bm25.documentFrequency(term), bm25.documentCount),
     documentFrequency: (term) => bm25.documentFrequency(term),
     bigramTerm,
-    ...(lexicon ? { synonymsOf: (word: string) => lexicon.synonymsOf(word), isGeneral: (word: string) => lexicon.knows(word), translate: (english: string) => lexicon.readings(english, (term) => bm25.documentFrequency(term)) } : {}),
+    ...(lexicon ? { synonymsOf: (word: string) => lexicon.synonymsOf(word), isGeneral: (word: string) => lexicon.knows(word), readings: (english: string) => lexicon.readings(english, (term) => bm25.documentFrequency(term)) } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { cjkBigrams } from '../text/bigrams.ts';
+import { figuresIn } from '../text/figures.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { answerSpans, type TaggedWord } from './answer-kinds.ts';
@@ -45,7 +46,7 @@ export interface QuestionProfile {
   words: QuestionWord[];
   /** Each word's weight, by term. */
   weightOf: ReadonlyMap<string, number>;
-  /** The numbers, dates and times the question states (满10年不满20年). */
+  /** The numbers, dates, times and codes the question states (满10年不满20年, E3). */
   values: string[];
   bigrams: { term: string; weight: number }[];
   /** Content characters (CJK), interrogatives removed. */
@@ -68,8 +69,8 @@ export interface ProfileSources {
   synonymsOf?(word: string): readonly string[];
   /** Whether a word is general vocabulary (a dictionary word) rather than a name. */
   isGeneral?(word: string): boolean;
-  /** Chinese terms for an English question, one list of alternatives per English word, the likeliest first. */
-  translate?(english: string): string[][];
+  /** Chinese terms for an English question, one list of alternatives per English word or phrase, the likeliest first. */
+  readings?(english: string): string[][];
 }
 
 /**
@@ -99,6 +100,20 @@ function withoutGluedParticles(term: string, tag: string, sources: ProfileSource
 }
 
 /**
+ * For a word of a translated question, the other senses of the English words it renders: of the reading it heads, or
+ * the one whose first sense jieba cut it from (对抗 of 对抗者). A sense another reading heads is that reading's word, not
+ * a synonym here.
+ */
+function sensesBesides(readings: readonly string[][]): (term: string) => string[] {
+  const heads = new Set(readings.map((r) => r[0]!));
+  return (term) => {
+    const own = readings.filter((r) => r[0] === term);
+    const rendering = own.length ? own : readings.filter((r) => r[0]!.includes(term));
+    return rendering.flatMap((r) => r.slice(1)).filter((sense) => !heads.has(sense));
+  };
+}
+
+/**
  * The parts of a question that asks several things (婚假能休几天？必须在多久之内休完？), each closed by its own
  * interrogative; a later part is prefixed with the first part's words (without its interrogative), so that
  * it keeps the subject it leaves out. One part when the question asks one thing.
@@ -123,8 +138,8 @@ export function questionParts(question: string): string[] {
 export function profileQuestion(question: string, sources: ProfileSources): QuestionProfile {
   const type = answerTypeOf(question);
   // An English word's likeliest sense is matched as the word, its other senses as synonyms (data: 数据, else 资料).
-  const readings = isLatinScript(question) && sources.translate ? sources.translate(question) : null;
-  const otherSenses = new Map(readings?.map((r) => [r[0]!, r.slice(1)]));
+  const readings = isLatinScript(question) && sources.readings ? sources.readings(question).filter((r) => r.length) : null;
+  const otherSenses = readings ? sensesBesides(readings) : () => [];
   const text = readings ? readings.map((r) => r[0]).join('，') : normaliseForMatch(question);
   const clauses = text.split(CLAUSE_BREAK);
   const asks = clauses.map((c) => new RegExp(INTERROGATIVE.source).exec(c));
@@ -158,7 +173,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
         focus: at !== -1 && inFocus(at, at + term.length),
         tag,
         inCorpus: held,
-        synonyms: [...(otherSenses.get(term) ?? []), ...(sources.synonymsOf?.(term) ?? [])],
+        synonyms: [...new Set([...otherSenses(term), ...(sources.synonymsOf?.(term) ?? [])])].filter((s) => s !== term),
         general,
       });
     }
@@ -176,7 +191,8 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     text,
     words: wordList,
     weightOf: new Map(wordList.map((w) => [w.term, w.weight])),
-    values: [...answerSpans('time', text, () => []), ...answerSpans('number', text, () => [])].map((s) => s.text),
+    // Codes (E3, QM-R600) name one thing among its like, as the figures do; answer spans do not read them as numbers.
+    values: [...answerSpans('time', text, () => []), ...answerSpans('number', text, () => [])].map((s) => s.text).concat(figuresIn(text).filter((f) => /[a-z]/.test(f))),
     bigrams: bigramList,
     characters,
     wordTotal: wordList.reduce((s, w) => s + w.weight, 0),

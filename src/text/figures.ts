@@ -1,10 +1,10 @@
 /** Figures written with digits, as a question states them and a passage must state them to be about the same thing. */
 
 /**
- * A figure: digits with an optional decimal part (2035, 3.5), or a code, letters then digits (E3, QM-R600 → r600),
+ * A figure: digits with an optional decimal part (2035, 3.5), or a code, letters then digits (E3, PM2.5, QM-R600 → r600),
  * which names one model or fault among its like (R600 is not R800) as a figure names one year.
  */
-const FIGURE = /(?<![a-z\d.])(?:[a-z]+\d+|\d+(?:\.\d+)?)/gi;
+const FIGURE = /(?<![a-z\d.])[a-z]*\d+(?:\.\d+)?/gi;
 const DIGIT = /\d/;
 const LETTER = /[a-z]/i;
 
@@ -19,14 +19,15 @@ function continuesFigure(text: string, at: number, step: 1 | -1): boolean {
   return DIGIT.test(next) || (next === '.' && DIGIT.test(text[at + step] ?? ''));
 }
 
-/** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025 or 2025.5; a code not inside a longer one. */
+/** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025, 2025.5 or a code (R2025); a code in either case. */
 export function statesFigure(text: string, figure: string): boolean {
   if (!figure) return false;
   const code = LETTER.test(figure);
-  const within = code ? text.toLowerCase() : text;
-  for (let at = within.indexOf(figure); at >= 0; at = within.indexOf(figure, at + 1)) {
-    if (code && LETTER.test(within[at - 1] ?? '')) continue;
-    if (!continuesFigure(within, at - 1, -1) && !continuesFigure(within, at + figure.length, 1)) return true;
+  const [within, sought] = code ? [text.toLowerCase(), figure.toLowerCase()] : [text, figure];
+  for (let at = within.indexOf(sought); at >= 0; at = within.indexOf(sought, at + 1)) {
+    // Inside a longer code: b750 in ab750, 600 in R600.
+    if (LETTER.test(within[at - 1] ?? '')) continue;
+    if (!continuesFigure(within, at - 1, -1) && !continuesFigure(within, at + sought.length, 1)) return true;
   }
   return false;
 }

@@ -38,8 +38,10 @@ const INFLECTIONS: [RegExp, string][] = [
   [/ing$/, 'e'],
 ];
 
-/** Letters and digits written as one token the documents may use as they are (GDP, RO, 5G, QM-R600). */
-const CODE = /^(?:[A-Z]{2,}[A-Za-z]*|(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]+)$/;
+/** Acronyms the documents may use as they are (GDP, RO); words with digits (5G, R600) are kept whatever their case. */
+const ACRONYM = /^[A-Z]{2,}[A-Za-z]*$/;
+/** A number as English writes it, decimals and thousands included (3.5, 2,000). */
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
 
 /** How many of the documents' passages hold a term; translations prefer the senses they use most. */
 export type TermFrequency = (term: string) => number;
@@ -73,15 +75,9 @@ export class Lexicon {
     return this.data.synonyms[word] ?? [];
   }
 
-  /**
-   * The Chinese terms for an English key, trying the dictionary forms of its last word (clusters), then of its
-   * first (speeding up → speed up).
-   */
+  /** The Chinese terms for an English key, trying the dictionary forms of its last word (clusters), then of its first (speeding up). */
   private chineseFor(phrase: string): string[] | undefined {
-    const words = phrase.split(' ');
-    const forms = (word: string) => [word, ...(word.length < 4 ? [] : INFLECTIONS.filter(([suffix]) => suffix.test(word)).map(([suffix, replacement]) => word.replace(suffix, replacement)))];
-    const keys = words.length === 1 ? forms(phrase) : [...forms(words.at(-1)!).map((last) => [...words.slice(0, -1), last]), ...forms(words[0]!).slice(1).map((first) => [first, ...words.slice(1)])].map((w) => w.join(' '));
-    for (const key of keys) {
+    for (const key of dictionaryKeys(phrase)) {
       const found = this.data.english[key];
       if (found) return found;
     }
@@ -99,16 +95,22 @@ export class Lexicon {
     return [...new Set(this.readings(english, frequency).flat())];
   }
 
-  /** The same terms, one list of alternatives per English word or phrase read, the likeliest first. */
+  /** The same terms, one list of alternatives per English word or phrase read, the likeliest first; a number or code on its own. */
   readings(english: string, frequency?: TermFrequency): string[][] {
     const words = this.wordsOf(english);
     const readings: string[][] = [];
     for (let i = 0; i < words.length; ) {
+      const word = words[i]!;
+      if (NUMBER.test(word)) {
+        readings.push([word.replace(/,/g, '')]);
+        i++;
+        continue;
+      }
       const gloss = this.glossAt(words, i, frequency);
       const name = this.nameAt(words, i);
       const read = name.length > gloss.length ? name : gloss;
       if (read.terms.length) readings.push([...read.terms]);
-      if (/\d/.test(words[i]!) || CODE.test(words[i]!)) readings.push([words[i]!.toLowerCase()]);
+      if (/\d/.test(word) || (ACRONYM.test(word) && !isStopword(word.toLowerCase()))) readings.push([word.toLowerCase()]);
       i += read.length || 1;
     }
     return readings;
@@ -116,7 +118,7 @@ export class Lexicon {
 
   /** The words of an English text; a hyphenated compound stays one word when the lexicon has it (one-off), else its parts. */
   private wordsOf(english: string): string[] {
-    const tokens = english.replace(INTERROGATIVES, ' ').match(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[a-z]+)?/g) ?? [];
+    const tokens = english.replace(INTERROGATIVES, ' ').match(/\d+(?:[.,]\d+)*(?![A-Za-z\d])|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[a-z]+)?/g) ?? [];
     return tokens.flatMap((token) => {
       const word = token.replace(/'s$/, '');
       return !word.includes('-') || this.chineseFor(word.toLowerCase()) ? [word] : word.split('-');
@@ -153,8 +155,24 @@ export class Lexicon {
 
 /** The senses the documents use, the most used first, then the others in the dictionary's order. */
 function byUse(terms: readonly string[], frequency: TermFrequency): string[] {
-  const used = terms.map((term) => ({ term, count: frequency(term) })).filter((t) => t.count > 0);
-  return [...used.sort((a, b) => b.count - a.count).map((t) => t.term), ...terms.filter((t) => frequency(t) === 0)];
+  const counted = terms.map((term) => ({ term, count: frequency(term) }));
+  const used = counted.filter((t) => t.count > 0).sort((a, b) => b.count - a.count);
+  return [...used, ...counted.filter((t) => t.count === 0)].map((t) => t.term);
+}
+
+/** The dictionary forms of a word (clusters → cluster, planned → plan); the word itself first. */
+function dictionaryForms(word: string): string[] {
+  if (word.length < 4) return [word];
+  return [word, ...INFLECTIONS.filter(([suffix]) => suffix.test(word)).map(([suffix, replacement]) => word.replace(suffix, replacement))];
+}
+
+/** The keys to look an English phrase up by: its last word in each dictionary form, then its first (speeding up → speed up). */
+function dictionaryKeys(phrase: string): string[] {
+  const words = phrase.split(' ');
+  if (words.length === 1) return dictionaryForms(phrase);
+  const lastForms = dictionaryForms(words.at(-1)!).map((last) => [...words.slice(0, -1), last].join(' '));
+  const firstForms = dictionaryForms(words[0]!).slice(1).map((first) => [first, ...words.slice(1)].join(' '));
+  return [...lastForms, ...firstForms];
 }
 
 let shared: Lexicon | undefined;

@@ -53,6 +53,12 @@ describe('confidenceFeatures', () => {
     assert.equal(inRange.questionValuesMissing, 0, '35 lies within 18岁至60岁');
   });
 
+  it('compares a code the question names whole (E3 asked, E4 described)', () => {
+    const faults = passage('故障代码E4：进水压力不足，请检查进水阀。', 0);
+    assert.equal(featuresOf('故障代码E4是什么意思？', [faults]).questionValuesMissing, 0);
+    assert.equal(featuresOf('故障代码E3是什么意思？', [faults]).questionValuesMissing, 1);
+  });
+
   it('sees a place the corpus names elsewhere but the answer’s passage does not', () => {
     assert.equal(featuresOf('漠河天文台的负责单位是哪里？', [observatory, museum]).frameNamesMissing, 0);
     const elsewhere = featuresOf('江北区天文台的负责单位是哪里？', [observatory]);

@@ -13,7 +13,7 @@ function sources(absent: string[] = [], synonyms: Record<string, string[]> = {})
     documentFrequency: (term) => (absent.some((a) => term.replace('·', '') === a) ? 0 : 3),
     bigramTerm: (b) => `·${b}`,
     synonymsOf: (w) => synonyms[w] ?? [],
-    translate: (english) => (english.includes('headquarters') ? [['总部', '总公司']] : []),
+    readings: (english) => (english.includes('headquarters') ? [['总部', '总公司']] : []),
   };
 }
 
@@ -62,6 +62,15 @@ describe('profileQuestion', () => {
     assert.equal(english.type, 'place');
     assert.deepEqual(english.words.map((w) => w.term), ['总部']);
     assert.deepEqual(english.words[0]?.synonyms, ['总公司'], "the English word's other senses match as synonyms");
+    const senses = (readings: string[][], extra: Record<string, string[]> = {}) => ({ ...sources([], extra), readings: () => readings });
+    const merged = profileQuestion('Which plan project?', senses([['计划', '规划'], ['项目', '计划', '工程'], ['项目', '专案']], { 项目: ['专案'] }));
+    assert.deepEqual(merged.words.find((w) => w.term === '项目')?.synonyms, ['工程', '专案'], 'merged, deduplicated, without another reading’s word');
+    const cut = profileQuestion('Which opponent?', senses([['对抗者', '对手']]));
+    assert.ok(cut.words.some((w) => w.synonyms.includes('对手')), 'a word jieba cuts keeps its senses');
+  });
+
+  it('keeps the codes a question names among its values', () => {
+    assert.ok(profileQuestion('面板显示E3是什么故障？', sources()).values.includes('e3'));
   });
 
   it('reads traditional script as simplified and colloquial interrogatives as interrogatives', () => {

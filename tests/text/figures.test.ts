@@ -14,6 +14,10 @@ describe('figures written with digits', () => {
     assert.equal(statesFigure('型号XK-B750', 'b750'), true);
     assert.equal(statesFigure('型号XK-B7500', 'b750'), false);
     assert.equal(statesFigure('型号AB750', 'b750'), false, 'inside a longer code');
+    assert.equal(statesFigure('型号R600', '600'), false, 'a figure inside a code');
+    assert.equal(statesFigure('显示E3', 'E3'), true);
+    assert.deepEqual(figuresIn('PM2.5浓度'), ['pm2.5']);
+    assert.equal(statesFigure('PM2.5平均浓度下降', 'pm2.5'), true, 'a code with a decimal part');
   });
 
   it('finds a figure only where it stands on its own', () => {

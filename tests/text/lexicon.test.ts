@@ -28,6 +28,12 @@ describe('Lexicon', () => {
     assert.deepEqual(senses.translate('Which data projects?'), ['数据', '资料', '计划', '项目', '专案'], 'without frequencies, the dictionary order');
   });
 
+  it('reads numbers whole and acronyms as they are, but no stop word in capitals', () => {
+    const numbers = new Lexicon({ english: { million: ['百万'], '3': ['三'] }, synonyms: {} });
+    assert.deepEqual(numbers.readings('Is it 3.5 million or 2,000?'), [['3.5'], ['百万'], ['2000']]);
+    assert.deepEqual(numbers.readings('WHAT IS THE GDP?'), [['gdp']]);
+  });
+
   it('keeps numbers and codes as they are, and reads inflected phrasal verbs and hyphenated compounds', () => {
     const phrases = new Lexicon({ english: { 'speed up': ['加快'], 'one-off': ['一次性'], one: ['一'], off: ['关'], care: ['照护'], elderly: ['老年'] }, synonyms: {} });
     assert.deepEqual(phrases.translate('What is speeding up GDP in 2025?'), ['加快', 'gdp', '2025']);
