@@ -94,8 +94,8 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     passageCharacterCover: Math.max(0, ...contexts.map((context) => [...profile.characters].filter((c) => context.includes(c)).length / (profile.characters.size || 1))),
     kindAsked: profile.type !== 'other' ? 1 : 0,
     // A figure the question states that the best passage and its headings do not (2020 asked, 2023 stated): likely another
-    // fact. Only figures and codes (E3) written with digits: 一个, 一次 in a question are wording, not a value it states. With no candidate,
-    // nothing states anything (1), as below.
+    // fact. Only figures and codes (E3) written with digits: 一个, 一次 in a question are wording, not a value it states.
+    // With no candidate, nothing states anything (1), as below.
     questionValuesMissing: best ? missingFigureShare(profile.text, frameOf(best)) : 1,
     // Names no dictionary lists, missing from the best passage itself.
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAG.test(w.tag) && !w.general).map((w) => w.term), best?.context),
