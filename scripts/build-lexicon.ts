@@ -33,12 +33,13 @@ for (const line of readFileSync(jiebaDict, 'utf8').split('\n')) {
 
 const SKIP_SENSE = /^(?:variant of|old variant|see |surname|abbr|used in|classifier|cl:|\(bound form\)|lit\.|fig\.|erhua|also written|archaic|\(old\)|\(dialect\)|\(tw\)|\(slang\))/;
 
-/** A gloss as a lookup key: lower case, without notes in brackets, "to " and articles dropped. */
+/** A gloss as a lookup key: lower case, without notes in brackets (fish (CL:条) → fish), "to " and articles dropped. */
 function glossKey(sense: string): string | null {
   const lower = sense.toLowerCase().trim();
-  if (SKIP_SENSE.test(lower) || /[\u3400-\u9fff]/.test(lower)) return null;
-  const key = lower
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+  if (SKIP_SENSE.test(lower)) return null;
+  const unbracketed = lower.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  if (/[\u3400-\u9fff]/.test(unbracketed)) return null;
+  const key = unbracketed
     .replace(/^(?:to|a|an|the)\s+/, '')
     .replace(/[^a-z0-9' -]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -51,5 +51,6 @@ describe('Lexicon', () => {
     assert.ok(lexicon.synonymsOf('省电').includes('节电'));
     assert.ok(lexicon.translate('salary').length > 0);
     assert.deepEqual(lexicon.translate('Guizhou'), ['贵州']);
+    assert.ok(lexicon.translate('fish').includes('鱼'), 'a sense with a note in brackets (fish (CL:条)) is kept');
   });
 });
