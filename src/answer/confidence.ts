@@ -63,6 +63,7 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
   const passageCover = (context: string) => profile.words.reduce((s, w) => s + (context.includes(w.term) ? w.weight : 0), 0) / (profile.wordTotal || 1);
   const contexts = [...new Set(ranked.map((c) => c.context))];
   const names = present.filter((w) => NAME_TAG.test(w.tag) && [...w.term].length > 1).map((w) => w.term);
+  const frame = best ? frameOf(best) : undefined;
   return {
     bestProbability: best?.probability ?? 0,
     // How answer-like the best sentence is in itself: with the answer's sentence gone, the next best can still lead by far.
@@ -82,9 +83,9 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     bestUnitMatch: best?.features.unitMatch ?? 0,
     passageWordCover: Math.max(0, ...contexts.map(passageCover)),
     // Words the corpus holds but not where the answer is: the subject of another paragraph (a name swapped in).
-    bestContextCover: best ? passageCover(frameOf(best)) : 0,
-    contextMissingMax: best ? Math.max(0, ...present.filter((w) => !frameOf(best).includes(w.term)).map((w) => w.weight)) / (profile.maxWeight || 1) : 1,
-    contextFocusMissing: best ? present.filter((w) => w.focus && !frameOf(best).includes(w.term)).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1) : 1,
+    bestContextCover: frame !== undefined ? passageCover(frame) : 0,
+    contextMissingMax: frame !== undefined ? Math.max(0, ...present.filter((w) => !frame.includes(w.term)).map((w) => w.weight)) / (profile.maxWeight || 1) : 1,
+    contextFocusMissing: frame !== undefined ? present.filter((w) => w.focus && !frame.includes(w.term)).reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1) : 1,
     outOfCorpusShare: absent.reduce((s, w) => s + w.weight, 0) / (profile.wordTotal || 1),
     outOfCorpusNames: Math.min(MAX_NAMES_COUNTED, absent.filter((w) => NOMINAL.test(w.tag) && !w.general && [...w.term].length > 1).length) / MAX_NAMES_COUNTED,
     // A missing word next to the interrogative is often only other wording (死因, 图案); a missing subject is not.
@@ -96,11 +97,11 @@ export function confidenceFeatures(profile: QuestionProfile, ranked: readonly Ra
     // A figure the question states that the best passage and its headings do not (2020 asked, 2023 stated): likely another
     // fact. Only figures and codes (E3) written with digits: 一个, 一次 in a question are wording, not a value it states.
     // With no candidate, nothing states anything (1), as below.
-    questionValuesMissing: best ? missingFigureShare(profile.text, frameOf(best)) : 1,
+    questionValuesMissing: frame !== undefined ? missingFigureShare(profile.text, frame) : 1,
     // Names no dictionary lists, missing from the best passage itself.
     questionNamesMissing: missingShare(profile.words.filter((w) => NAME_TAG.test(w.tag) && !w.general).map((w) => w.term), best?.context),
     // A place or name the corpus holds but not where the best sentence is (宁夏 asked, 贵州's figure found): another subject's fact.
-    frameNamesMissing: best ? missingShare(names, frameOf(best)) : 1,
+    frameNamesMissing: frame !== undefined ? missingShare(names, frame) : 1,
     asksValue: asksValue ? 1 : 0,
     bestPhraseProbability: phraseProbability,
     questionLength: Math.log1p(profile.words.length) / 3,

@@ -1,5 +1,5 @@
 import { cjkBigrams } from '../text/bigrams.ts';
-import { figuresIn } from '../text/figures.ts';
+import { figuresIn, isCode } from '../text/figures.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { answerSpans, type TaggedWord } from './answer-kinds.ts';
@@ -192,7 +192,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     words: wordList,
     weightOf: new Map(wordList.map((w) => [w.term, w.weight])),
     // Codes (E3, QM-R600) name one thing among its like, as the figures do; answer spans do not read them as numbers.
-    values: [...answerSpans('time', text, () => []), ...answerSpans('number', text, () => [])].map((s) => s.text).concat(figuresIn(text).filter((f) => /[a-z]/.test(f))),
+    values: [...answerSpans('time', text, () => []), ...answerSpans('number', text, () => [])].map((s) => s.text).concat(figuresIn(text).filter(isCode)),
     bigrams: bigramList,
     characters,
     wordTotal: wordList.reduce((s, w) => s + w.weight, 0),

@@ -13,6 +13,11 @@ export function figuresIn(text: string): string[] {
   return (text.match(FIGURE) ?? []).map((f) => f.toLowerCase());
 }
 
+/** Whether a figure of `figuresIn` is a code (e3, r600) rather than a number. */
+export function isCode(figure: string): boolean {
+  return LETTER.test(figure);
+}
+
 /** Whether `text` has a digit, or a decimal point with a digit, next to position `at` on the side `step` (±1). */
 function continuesFigure(text: string, at: number, step: 1 | -1): boolean {
   const next = text[at] ?? '';
@@ -22,7 +27,7 @@ function continuesFigure(text: string, at: number, step: 1 | -1): boolean {
 /** Whether `text` states the figure on its own: 2025 in 到2025年, not inside 20250, 12025, 2025.5 or a code (R2025); a code in either case. */
 export function statesFigure(text: string, figure: string): boolean {
   if (!figure) return false;
-  const code = LETTER.test(figure);
+  const code = isCode(figure);
   const [within, sought] = code ? [text.toLowerCase(), figure.toLowerCase()] : [text, figure];
   for (let at = within.indexOf(sought); at >= 0; at = within.indexOf(sought, at + 1)) {
     // Inside a longer code: b750 in ab750, 600 in R600.

@@ -40,8 +40,11 @@ const INFLECTIONS: [RegExp, string][] = [
 
 /** Acronyms the documents may use as they are (GDP, RO); words with digits (5G, R600) are kept whatever their case. */
 const ACRONYM = /^[A-Z]{2,}[A-Za-z]*$/;
-/** A number as English writes it, decimals and thousands included (3.5, 2,000). */
-const NUMBER = /^\d+(?:[.,]\d+)*$/;
+/** A number as English writes it, decimals and thousands included (3.5, 2,000); not the start of a code (5G). */
+const NUMBER_RUN = String.raw`\d+(?:[.,]\d+)*(?![A-Za-z\d])`;
+const NUMBER = new RegExp(`^${NUMBER_RUN}$`);
+/** A number, or a word: letters and digits, hyphenated parts, a possessive. */
+const TOKEN = new RegExp(`${NUMBER_RUN}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[a-z]+)?`, 'g');
 
 /** How many of the documents' passages hold a term; translations prefer the senses they use most. */
 export type TermFrequency = (term: string) => number;
@@ -118,7 +121,7 @@ export class Lexicon {
 
   /** The words of an English text; a hyphenated compound stays one word when the lexicon has it (one-off), else its parts. */
   private wordsOf(english: string): string[] {
-    const tokens = english.replace(INTERROGATIVES, ' ').match(/\d+(?:[.,]\d+)*(?![A-Za-z\d])|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:'[a-z]+)?/g) ?? [];
+    const tokens = english.replace(INTERROGATIVES, ' ').match(TOKEN) ?? [];
     return tokens.flatMap((token) => {
       const word = token.replace(/'s$/, '');
       return !word.includes('-') || this.chineseFor(word.toLowerCase()) ? [word] : word.split('-');
