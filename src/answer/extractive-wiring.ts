@@ -18,16 +18,17 @@ const DEFAULT_LIST_SPAN = 500;
 export function indexProfileSources(bm25: Bm25Index, tokenizer: JiebaTokenizer, lexicon?: Lexicon): ProfileSources {
   // The same passage sentences come back again and again; tagging is the slow part of reading them.
   const taggings = new LRUCache<string, TaggedWord[]>({ max: TAGGINGS_KEPT });
+  const documentFrequency = (term: string) => bm25.documentFrequency(term);
   return {
     tag: (text) => {
       let tagged = taggings.get(text);
       if (!tagged) taggings.set(text, (tagged = tokenizer.tag(text)));
       return tagged;
     },
-    termWeight: (term) => bm25Idf(bm25.documentFrequency(term), bm25.documentCount),
-    documentFrequency: (term) => bm25.documentFrequency(term),
+    termWeight: (term) => bm25Idf(documentFrequency(term), bm25.documentCount),
+    documentFrequency,
     bigramTerm,
-    ...(lexicon ? { synonymsOf: (word: string) => lexicon.synonymsOf(word), isGeneral: (word: string) => lexicon.knows(word), readings: (english: string) => lexicon.readings(english, (term) => bm25.documentFrequency(term)) } : {}),
+    ...(lexicon ? { synonymsOf: (word: string) => lexicon.synonymsOf(word), isGeneral: (word: string) => lexicon.knows(word), readings: (english: string) => lexicon.readings(english, documentFrequency) } : {}),
   };
 }
 
