@@ -111,6 +111,17 @@ function withRunnerUp(ranked: readonly RankedCandidate[], best: RankedCandidate,
   return runnerUp ? [best, runnerUp].sort((a, b) => a.start - b.start) : [best];
 }
 
+/**
+ * A sentence that refers back by a pronoun (他一生…, 该镇…) is quoted after the nearest earlier sentence of its
+ * paragraph that does not, which names what it refers to: without it the quote does not say whom or what it is about.
+ */
+function withAntecedent(sentences: RankedCandidate[], ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
+  if (best.isLead || !best.features.anaphoric) return sentences;
+  const earlier = ranked.filter((c) => c.passage.id === best.passage.id && c.start < best.start && c.lead === best.lead && !c.features.anaphoric);
+  const antecedent = earlier.sort((a, b) => b.start - a.start)[0];
+  return antecedent && !sentences.includes(antecedent) ? [antecedent, ...sentences].sort((a, b) => a.start - b.start) : sentences;
+}
+
 function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneSpan: boolean } {
   const best = ranked[0];
   if (profile.type === 'list') {
@@ -119,7 +130,7 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
   }
   if (!best) return { sentences: [], oneSpan: false };
   if (profile.type !== 'list') {
-    const sentences = withRunnerUp(ranked, best, profile);
+    const sentences = withAntecedent(withRunnerUp(ranked, best, profile), ranked, best);
     return { sentences, oneSpan: sentences.length > 1 };
   }
   const limit = ENUMERATED.test(best.text) ? MAX_SECTION_ITEMS : 4;

@@ -5,7 +5,7 @@ export type AnswerType = 'time' | 'number' | 'place' | 'person' | 'list' | 'defi
 
 /** Order matters: "哪一年" is a time before it is a "哪" list; "多少" a number before anything else. */
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ['time', /何时|什么时候|什么时间|哪一?年|哪个?月|哪一?天|几月|几号|几日|几点|哪个时期|哪个朝代|多久|多长时间|\bwhen\b|what year|which year|how long/],
+  ['time', /何时|什么时候|什么时间|哪一?年|哪个?月|哪一?天|几月|几号|几日|几点|哪个时期|哪个朝代|多久|多长时间|\bwhen\b|what year|which year|how long|how often|how soon/],
   ['number', /多少|(?<!哪)几(?![月号日点])|多大|多高|多长|多重|多远|多快|how many|how much|what percent|how (?:big|large|old|far|tall|high)/],
   ['place', /哪里|哪儿|何地|何处|什么地方|哪个地方|哪些地方|哪[个些]?(?:地区|城市|省|国家)|在哪(?![些几两二三四五六七八九十\d])|\bwhere\b/],
   ['person', /谁|哪位|哪些人|什么人|哪[个家些]?(?:单位|机构|部门|公司|组织)|什么(?:单位|机构|部门|公司|组织)|\bwho\b|which (?:company|organi[sz]ation|department)/],

@@ -99,6 +99,36 @@ function withoutGluedParticles(term: string, tag: string, sources: ProfileSource
   return stripped && inCorpus(stripped, sources) ? stripped : term;
 }
 
+interface FoundWord {
+  term: string;
+  tag: string;
+  at: number;
+  /** Single characters read as one word, weighed by the corpus's character bigrams. */
+  joined?: true;
+}
+
+const ONE_IDEOGRAPH = /^[\u3400-\u9fff]$/u;
+
+/**
+ * Runs of single characters jieba leaves side by side (浸 沤 of 浸沤) read as the word the corpus spells with them
+ * when it holds each of the run's bigrams: a word the dictionary lacks, whose characters alone would weigh next to
+ * nothing. It weighs as its rarest bigram.
+ */
+function withUnknownWordsJoined(found: readonly FoundWord[], sources: ProfileSources): FoundWord[] {
+  const out: FoundWord[] = [];
+  const single = (w: FoundWord | undefined): w is FoundWord => !!w && w.at !== -1 && ONE_IDEOGRAPH.test(w.term);
+  for (let i = 0; i < found.length; i++) {
+    let end = i;
+    while (single(found[end]) && single(found[end + 1]) && found[end]!.at + 1 === found[end + 1]!.at) end++;
+    const run = found.slice(i, end + 1).map((w) => w.term).join('');
+    if (end > i && cjkBigrams(run).every((b) => sources.documentFrequency(sources.bigramTerm(b)) > 0)) {
+      out.push({ term: run, tag: 'x', at: found[i]!.at, joined: true });
+      i = end;
+    } else out.push(found[i]!);
+  }
+  return out;
+}
+
 /**
  * For a word of a translated question, the other senses of the English words it renders: of the reading it heads, or
  * the one whose first sense jieba cut it from (对抗 of 对抗者). A sense another reading heads is that reading's word, not
@@ -150,7 +180,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     const ask = asks[i];
     const content = clause.replace(A_NOT_A, '$1').replace(INTERROGATIVE, '，');
     const inFocus = (from: number, to: number) => focusClause === -1 || (i === focusClause && !!ask && to > ask.index - FOCUS_REACH && from < ask.index + ask[0].length + FOCUS_REACH);
-    const found: { term: string; tag: string; at: number }[] = [];
+    const found: FoundWord[] = [];
     let cursor = 0;
     for (const { word, tag } of sources.tag(content)) {
       const at = content.indexOf(word, cursor);
@@ -160,9 +190,9 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     }
     // Chatter around the question (老师让我们写报告, 谢谢啦): a clause that asks nothing and names nothing the corpus holds.
     if (clauses.length > 1 && !ask && !found.some((f) => inCorpus(f.term, sources))) return;
-    for (const { term, tag, at } of found) {
+    for (const { term, tag, at, joined } of withUnknownWordsJoined(found, sources)) {
       if (words.has(term)) continue;
-      const idf = sources.termWeight(term);
+      const idf = joined ? Math.max(...cjkBigrams(term).map((b) => sources.termWeight(sources.bigramTerm(b)))) : sources.termWeight(term);
       const held = inCorpus(term, sources);
       const general = sources.isGeneral?.(term) ?? false;
       // A dictionary verb or adverb the documents never use (拿来, 看看, 到底) is other wording, not a rare topic.

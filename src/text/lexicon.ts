@@ -21,7 +21,7 @@ const MAX_PHRASE = 3;
 /** How many Chinese terms one English word contributes to a translated query. */
 const TERMS_PER_WORD = 3;
 /** English interrogatives say what kind of answer is wanted (the answerer reads that), not what to search for. */
-const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old)?)\b/gi;
+const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old| often| soon| big| large| tall| high| wide| deep| heavy| fast)?)\b/gi;
 
 /** Inflected forms tried back to their dictionary form, in order (clusters → cluster, planned → plan). */
 const INFLECTIONS: [RegExp, string][] = [

@@ -221,4 +221,14 @@ describe('ExtractiveAnswerer: how much is quoted', () => {
     assert.ok(answerer.analyse(question, [passage]).ranked[0]!.probability >= 0.8);
     assert.equal((await answerer.answer(question, [passage])).answer, '澄湖水库位于青石县北部，建成于1975年。[1]');
   });
+
+  it('quotes a sentence that refers back by a pronoun after the sentence naming whom it is about', async () => {
+    const bio = '沈青山（1901年—1970年），青石县人，地质学家。他早年留学日本，专攻岩石学。他一生发表论文百余篇，著有《青石地质志》。';
+    const bioPassage: SearchResult = { ...passage, id: 'bio', source: 'bio.txt', end: bio.length, text: bio };
+    const response = await answerer.answer('《青石地质志》的作者是谁？', [bioPassage]);
+    assert.ok(response.answer.includes('沈青山') && response.answer.includes('著有《青石地质志》'), response.answer);
+    assert.ok(!response.answer.includes('早年留学'), `the sentences between are left out: ${response.answer}`);
+    assert.equal(response.citations.length, 1);
+    assert.equal(bio.slice(response.citations[0]!.start, response.citations[0]!.end), response.citations[0]!.text);
+  });
 });

@@ -29,6 +29,7 @@ describe('answerTypeOf', () => {
     ['数据中心要怎样降低能耗', 'other'],
     ['When did Guizhou start building data centers?', 'time'],
     ['How many data centers does Guizhou have?', 'number'],
+    ['How often should the filter be replaced?', 'time'],
     ['What is the East Data West Computing project?', 'definition'],
   ];
   for (const [question, type] of cases) {

@@ -41,6 +41,16 @@ describe('profileQuestion', () => {
     assert.ok(has('何晓东是谁？', withDictionary(['何晓东']), '何晓东'), 'only particles at the end are taken off, not the surname 何');
   });
 
+  it('reads single characters jieba leaves side by side as the word the corpus spells with them, weighed as its bigrams', () => {
+    const singles = tokenizer.tag('竹纸制作中的浸沤工序是如何进行的').map((t) => t.word);
+    assert.ok(singles.includes('浸') && singles.includes('沤'), `jieba cuts 浸沤 into characters: ${singles.join('/')}`);
+    const joined = profileQuestion('竹纸制作中的浸沤工序是如何进行的？', sources()).words.find((w) => w.term === '浸沤');
+    assert.equal(joined?.weight, 2, 'the weight of its bigram, not of a single character');
+    assert.equal(joined?.inCorpus, true);
+    const apart = profileQuestion('竹纸制作中的浸沤工序是如何进行的？', sources(['浸沤'])).words.map((w) => w.term);
+    assert.ok(apart.includes('浸') && apart.includes('沤') && !apart.includes('浸沤'), `a pair the corpus lacks stays apart: ${apart.join(',')}`);
+  });
+
   it('flags words the corpus never uses, with their tags, so a different subject is noticed', () => {
     const profile = profileQuestion('火星基地的负责单位是哪里？', sources(['火星', '基地']));
     assert.deepEqual(profile.words.filter((w) => !w.inCorpus).map((w) => w.term).sort(), ['基地', '火星']);

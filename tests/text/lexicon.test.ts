@@ -11,6 +11,12 @@ describe('Lexicon', () => {
     assert.deepEqual(toy.translate('Who?'), []);
   });
 
+  it('leaves out every English interrogative phrase, not only its question word (how often, not 频繁)', () => {
+    const adverbs = new Lexicon({ english: { often: ['频繁'], battery: ['电池'], big: ['大'], replace: ['更换'] }, synonyms: {} });
+    assert.deepEqual(adverbs.translate('How often is the battery replaced?'), ['电池', '更换']);
+    assert.deepEqual(adverbs.translate('How big is the battery?'), ['电池']);
+  });
+
   it('reads capitalised pinyin as a name, unless an English reading is as long or the word is English', () => {
     const named = new Lexicon({ english: { museum: ['博物馆'], long: ['长'], 'long march': ['长征'] }, synonyms: {}, names: { hangzhou: ['杭州'], lianhuashan: ['莲花山'], long: ['龙'], he: ['何'] } });
     assert.deepEqual(named.translate("Which museum is in Hangzhou's west?"), ['博物馆', '杭州']);
