@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { splitSentences } from '../chunking/sentences.ts';
+import { splitSentences, type Span } from '../chunking/sentences.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { SearchResult } from '../types.ts';
+import { ENUMERATED } from './list-answers.ts';
 import { SentenceFacts } from './sentence-facts.ts';
 
 /** A sentence of a retrieved passage, with offsets into the document's original text. */
@@ -56,6 +57,26 @@ function readPassage(passage: SearchResult): SentenceReading[] {
   return passageReadings.memo(JSON.stringify([passage.start === 0, passage.section, passage.text]), { context: passage });
 }
 
+/** A numbered item this short (二是浸沤。三是“多点支撑”。) names what the sentence after it says. */
+const ITEM_LABEL_MAX = 12;
+
+/** Sentence spans, each short numbered label joined to the sentence after it on the same line: its content. */
+function sentencesWithItemLabelsJoined(text: string): Span[] {
+  const spans = splitSentences(text);
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const next = spans[i + 1];
+    const label = text.slice(span.start, span.end);
+    const isLabel = label.length <= ITEM_LABEL_MAX && label.endsWith('。') && ENUMERATED.test(label);
+    if (isLabel && next && !text.slice(span.end, next.start).includes('\n')) {
+      out.push({ start: span.start, end: next.end });
+      i++;
+    } else out.push(span);
+  }
+  return out;
+}
+
 /** Sentences of one passage; heading lines are context, not answers. */
 function splitPassage(passage: SearchResult): SentenceReading[] {
   const headingTitles = new Set(passage.section.map((s) => s.trim()));
@@ -64,7 +85,7 @@ function splitPassage(passage: SearchResult): SentenceReading[] {
   const sentences: SentenceReading[] = [];
   let around: Surroundings = { lead: '', headingPath, context };
   let previousEnd = 0;
-  for (const span of splitSentences(passage.text)) {
+  for (const span of sentencesWithItemLabelsJoined(passage.text)) {
     const text = passage.text.slice(span.start, span.end);
     // A passage's first sentence repeats the previous chunk's last one, unless the document starts there.
     const isLead = previousEnd === 0 ? passage.start === 0 : passage.text.slice(previousEnd, span.start).includes('\n');

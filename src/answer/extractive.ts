@@ -122,6 +122,19 @@ function withAntecedent(sentences: RankedCandidate[], ranked: readonly RankedCan
   return antecedent && !sentences.includes(antecedent) ? [antecedent, ...sentences].sort((a, b) => a.start - b.start) : sentences;
 }
 
+/** Three or more items after a colon (以下服务：助餐、助浴、助洁): the enumeration a list question asks for. */
+const THREE_ITEMS = /[：:][^。；;]*、[^。；;]*、/;
+
+/**
+ * A list answer with no such enumeration in it quotes the likeliest sentence of the best one's passage that holds
+ * one and some of the question's words: the sentence naming the topic often precedes the items.
+ */
+function withEnumeration(picked: RankedCandidate[], ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
+  if (picked.some((c) => THREE_ITEMS.test(c.text))) return picked;
+  const enumeration = ranked.find((c) => c.passage.id === best.passage.id && c.matches.length > 0 && THREE_ITEMS.test(c.text));
+  return enumeration && !picked.includes(enumeration) ? [...picked, enumeration] : picked;
+}
+
 function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneSpan: boolean } {
   const best = ranked[0];
   if (profile.type === 'list') {
@@ -144,9 +157,10 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
     picked.push(c);
     c.matches.forEach((m) => covered.add(m.term));
   }
-  const oneSpan = picked.length >= 2 && picked.every((c) => ENUMERATED.test(c.text));
+  const quoted = withEnumeration(picked, ranked, best);
+  const oneSpan = quoted.length >= 2 && quoted.every((c) => ENUMERATED.test(c.text));
   // Read in document order within a source, sources in retrieval order.
-  return { sentences: picked.sort((a, b) => a.rank - b.rank || a.start - b.start), oneSpan };
+  return { sentences: quoted.sort((a, b) => a.rank - b.rank || a.start - b.start), oneSpan };
 }
 
 function closePunctuation(text: string, truncatedEnd: boolean): string {

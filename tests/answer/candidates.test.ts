@@ -117,4 +117,16 @@ describe('candidateSentences', () => {
   it('has no candidates without passages', () => {
     assert.deepEqual(candidateSentences([]), []);
   });
+
+  it('joins a short numbered item (二是浸沤。) to the sentence after it on its line, where its content is', () => {
+    const text = '竹纸要经过多道工序。\n一是砍竹。纸工在小满前后上山砍伐嫩竹。\n二是浸沤。\n竹段放入石灰水池中浸泡约3个月。\n漂洗。竹料移入溪水中漂洗。';
+    const passage: SearchResult = { id: 'paper', source: 'paper.txt', section: [], start: 0, end: text.length, text, score: 1, debug: { bm25Rank: 1, vectorRank: 1, matchedTerms: [] } };
+    const sentences = candidateSentences([passage]);
+    assert.deepEqual(
+      sentences.map((c) => c.text),
+      ['竹纸要经过多道工序。', '一是砍竹。纸工在小满前后上山砍伐嫩竹。', '二是浸沤。', '竹段放入石灰水池中浸泡约3个月。', '漂洗。', '竹料移入溪水中漂洗。'],
+      'not across a line break, and not an unnumbered sentence',
+    );
+    assert.ok(sentences.every((c) => text.slice(c.start, c.end) === c.text));
+  });
 });

@@ -231,4 +231,15 @@ describe('ExtractiveAnswerer: how much is quoted', () => {
     assert.equal(response.citations.length, 1);
     assert.equal(bio.slice(response.citations[0]!.start, response.citations[0]!.end), response.citations[0]!.text);
   });
+
+  it('adds the enumeration of the passage to a list answer whose sentence names the topic without its items', async () => {
+    const rules = '居家养老服务补贴以电子服务券形式按月发放。电子服务券只能用于购买养老服务，不得兑换现金、转让或抵押。老年人可以用服务券购买以下服务：助餐、助浴、助洁、助医和紧急呼叫。';
+    const rulesPassage: SearchResult = { ...passage, id: 'rules', source: 'rules.txt', end: rules.length, text: rules };
+    const question = '电子服务券可以用于购买哪些养老服务？';
+    assert.ok(!answerer.analyse(question, [rulesPassage]).ranked[0]!.text.includes('助餐'), 'the likeliest sentence names the topic');
+    const response = await answerer.answer(question, [rulesPassage]);
+    assert.ok(response.answer.includes('助餐、助浴、助洁'), response.answer);
+    for (const c of response.citations) assert.equal(rules.slice(c.start, c.end), c.text);
+  });
 });
+
