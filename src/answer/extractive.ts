@@ -45,6 +45,8 @@ const SECOND_SENTENCE_RATIO = 0.8;
 const NEW_COVERAGE_NEEDED = 0.25;
 /** Below this selector probability for the best sentence, the likeliest other sentence of its passage is quoted with it. */
 const QUOTE_COVERAGE = 0.8;
+/** At most this many sentences between the best and its runner-up of the same paragraph are quoted with them. */
+const MAX_BETWEEN = 2;
 const DEFAULT_MAX_LIST_SPAN = 500;
 const ENGLISH_NOTE = 'Quoted from the Chinese documents: ';
 /** A sentence ending in a colon introduces the lines after it (以下材料：…): they are its content. */
@@ -108,7 +110,12 @@ function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpa
 function withRunnerUp(ranked: readonly RankedCandidate[], best: RankedCandidate, profile: QuestionProfile): RankedCandidate[] {
   if (best.probability >= QUOTE_COVERAGE || !quotedWhole(best, profile)) return [best];
   const runnerUp = ranked.slice(1).find((c) => c.passage.id === best.passage.id && quotedWhole(c, profile));
-  return runnerUp ? [best, runnerUp].sort((a, b) => a.start - b.start) : [best];
+  if (!runnerUp) return [best];
+  const [first, last] = [best, runnerUp].sort((a, b) => a.start - b.start) as [RankedCandidate, RankedCandidate];
+  // Steps of one paragraph are read in order: the few sentences between the two are quoted with them.
+  const between = ranked.filter((c) => c.passage.id === best.passage.id && c.lead === first.lead && c.start > first.start && c.start < last.start);
+  const sameParagraph = first.lead === last.lead;
+  return sameParagraph && between.length <= MAX_BETWEEN ? [first, ...between.sort((a, b) => a.start - b.start), last] : [first, last];
 }
 
 /**
