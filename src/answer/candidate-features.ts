@@ -61,9 +61,10 @@ export interface FeaturedCandidate extends Candidate {
 
 /**
  * A sentence that continues its paragraph's subject by a pronoun or demonstrative (它, 其, 该, 本, 此, 这…):
- * the subject's name is then missing from it although it is about it. A closed class of the language.
+ * the subject's name is then missing from it although it is about it. A closed class of the language; the
+ * connectives that open with the same characters (其实, 其次, 其他, 此外, 那么) do not refer back.
  */
-const ANAPHORIC_OPENING = /^[“"「(（]?(?:它们?|其|该|本|此|这|那|他们?|她们?|后者|前者|两者|二者)/;
+const ANAPHORIC_OPENING = /^[“"「(（]?(?:它们?|其(?![实次他])|该|本|此(?!外)|这|那(?!么)|他们?|她们?|后者|前者|两者|二者)/;
 
 const share = (part: number, total: number) => (total > 0 ? part / total : 0);
 

@@ -60,6 +60,8 @@ function readPassage(passage: SearchResult): SentenceReading[] {
 /** A numbered item this short (二是浸沤。三是“多点支撑”。) names what the sentence after it says. */
 const ITEM_LABEL_MAX = 12;
 
+const isItemLabel = (sentence: string) => sentence.length <= ITEM_LABEL_MAX && sentence.endsWith('。') && ENUMERATED.test(sentence);
+
 /** Sentence spans, each short numbered label joined to the sentence after it on the same line: its content. */
 function sentencesWithItemLabelsJoined(text: string): Span[] {
   const spans = splitSentences(text);
@@ -67,9 +69,8 @@ function sentencesWithItemLabelsJoined(text: string): Span[] {
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     const next = spans[i + 1];
-    const label = text.slice(span.start, span.end);
-    const isLabel = label.length <= ITEM_LABEL_MAX && label.endsWith('。') && ENUMERATED.test(label);
-    if (isLabel && next && !text.slice(span.end, next.start).includes('\n')) {
+    const contentFollows = next && !isItemLabel(text.slice(next.start, next.end)) && !text.slice(span.end, next.start).includes('\n');
+    if (contentFollows && isItemLabel(text.slice(span.start, span.end))) {
       out.push({ start: span.start, end: next.end });
       i++;
     } else out.push(span);
@@ -100,14 +101,15 @@ function splitPassage(passage: SearchResult): SentenceReading[] {
 
 /** Sentences of the passages, each once even where chunks overlap. */
 export function candidateSentences(passages: readonly SearchResult[]): Candidate[] {
-  const seen = new Set<string>();
+  // The furthest end read from each start: a chunk that ends on an item's label reads it alone, the next chunk with its content.
+  const seenEnd = new Map<string, number>();
   const out: Candidate[] = [];
   passages.forEach((passage, rank) => {
     const heading = normaliseHeading(passage.section.at(-1) ?? '');
     for (const { start, end, text, isLead, facts, around } of readPassage(passage)) {
       const key = `${passage.source}\u0000${passage.start + start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if ((seenEnd.get(key) ?? -1) >= passage.start + end) continue;
+      seenEnd.set(key, passage.start + end);
       out.push({
         passage,
         rank,

@@ -45,7 +45,7 @@ const SECOND_SENTENCE_RATIO = 0.8;
 const NEW_COVERAGE_NEEDED = 0.25;
 /** Below this selector probability for the best sentence, the likeliest other sentence of its passage is quoted with it. */
 const QUOTE_COVERAGE = 0.8;
-/** At most this many sentences between the best and its runner-up of the same paragraph are quoted with them. */
+/** Only when at most this many sentences lie between the best and its runner-up of one paragraph are they quoted too. */
 const MAX_BETWEEN = 2;
 const DEFAULT_MAX_LIST_SPAN = 500;
 const ENGLISH_NOTE = 'Quoted from the Chinese documents: ';
@@ -102,29 +102,32 @@ function condense(c: RankedCandidate, profile: QuestionProfile, phrase: ShortSpa
   return { ...whole, start: c.start + from + lead, end: c.start + from + lead + text.length, text, truncatedStart: from > 0, truncatedEnd: to < c.text.length };
 }
 
+/** Two sentences of one passage and paragraph (a passage that starts mid-paragraph has no lead: one paragraph). */
+const sameParagraph = (a: RankedCandidate, b: RankedCandidate) => a.passage.id === b.passage.id && a.lead === b.lead;
+
 /**
  * The best sentence, and when the selector gives it less than QUOTE_COVERAGE the likeliest other sentence of
- * its passage: answers often run on into a later sentence of the paragraph. Both quoted whole, and cited as
- * one span of the passage.
+ * its passage: answers often run on into a later sentence of the paragraph. Both quoted whole and cited as one
+ * span of the passage; when they are of one paragraph with at most MAX_BETWEEN sentences between them, those are
+ * quoted too (steps are read in order, none skipped), if they too are quoted whole.
  */
 function withRunnerUp(ranked: readonly RankedCandidate[], best: RankedCandidate, profile: QuestionProfile): RankedCandidate[] {
   if (best.probability >= QUOTE_COVERAGE || !quotedWhole(best, profile)) return [best];
   const runnerUp = ranked.slice(1).find((c) => c.passage.id === best.passage.id && quotedWhole(c, profile));
   if (!runnerUp) return [best];
   const [first, last] = [best, runnerUp].sort((a, b) => a.start - b.start) as [RankedCandidate, RankedCandidate];
-  // Steps of one paragraph are read in order: the few sentences between the two are quoted with them.
-  const between = ranked.filter((c) => c.passage.id === best.passage.id && c.lead === first.lead && c.start > first.start && c.start < last.start);
-  const sameParagraph = first.lead === last.lead;
-  return sameParagraph && between.length <= MAX_BETWEEN ? [first, ...between.sort((a, b) => a.start - b.start), last] : [first, last];
+  if (!sameParagraph(first, last)) return [first, last];
+  const between = ranked.filter((c) => sameParagraph(c, first) && c.start > first.start && c.start < last.start).sort((a, b) => a.start - b.start);
+  return between.length <= MAX_BETWEEN && between.every((c) => quotedWhole(c, profile)) ? [first, ...between, last] : [first, last];
 }
 
 /**
- * A sentence that refers back by a pronoun (他一生…, 该镇…) is quoted after the nearest earlier sentence of its
+ * A best sentence that refers back by a pronoun (他一生…, 该镇…) is quoted after the nearest earlier sentence of its
  * paragraph that does not, which names what it refers to: without it the quote does not say whom or what it is about.
  */
 function withAntecedent(sentences: RankedCandidate[], ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
   if (best.isLead || !best.features.anaphoric) return sentences;
-  const earlier = ranked.filter((c) => c.passage.id === best.passage.id && c.start < best.start && c.lead === best.lead && !c.features.anaphoric);
+  const earlier = ranked.filter((c) => sameParagraph(c, best) && c.start < best.start && !c.features.anaphoric);
   const antecedent = earlier.sort((a, b) => b.start - a.start)[0];
   return antecedent && !sentences.includes(antecedent) ? [antecedent, ...sentences].sort((a, b) => a.start - b.start) : sentences;
 }
@@ -133,13 +136,15 @@ function withAntecedent(sentences: RankedCandidate[], ranked: readonly RankedCan
 const THREE_ITEMS = /[：:][^。；;]*、[^。；;]*、/;
 
 /**
- * A list answer with no such enumeration in it quotes the likeliest sentence of the best one's passage that holds
- * one and some of the question's words: the sentence naming the topic often precedes the items.
+ * A list answer with no enumeration in it (nor a closing colon, whose lines are quoted with it) quotes the likeliest
+ * sentence of the best one's passage that holds one and some of the question's words: the sentence naming the topic
+ * often precedes the items.
  */
 function withEnumeration(picked: RankedCandidate[], ranked: readonly RankedCandidate[], best: RankedCandidate): RankedCandidate[] {
-  if (picked.some((c) => THREE_ITEMS.test(c.text))) return picked;
-  const enumeration = ranked.find((c) => c.passage.id === best.passage.id && c.matches.length > 0 && THREE_ITEMS.test(c.text));
-  return enumeration && !picked.includes(enumeration) ? [...picked, enumeration] : picked;
+  if (picked.some((c) => THREE_ITEMS.test(c.text) || INTRODUCES.test(c.text.trim()))) return picked;
+  const overlapsPicked = (c: RankedCandidate) => picked.some((p) => p.passage.source === c.passage.source && p.start < c.end && c.start < p.end);
+  const enumeration = ranked.find((c) => c.passage.id === best.passage.id && c.matches.length > 0 && THREE_ITEMS.test(c.text) && !overlapsPicked(c));
+  return enumeration ? [...picked, enumeration] : picked;
 }
 
 function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneSpan: boolean } {

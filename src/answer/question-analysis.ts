@@ -1,3 +1,4 @@
+import { HOW_FIGURE, HOW_TIME } from '../text/lexicon.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 
 /** The kind of answer a question asks for, read from its interrogative (a closed class of the language). */
@@ -5,8 +6,8 @@ export type AnswerType = 'time' | 'number' | 'place' | 'person' | 'list' | 'defi
 
 /** Order matters: "哪一年" is a time before it is a "哪" list; "多少" a number before anything else. */
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
-  ['time', /何时|什么时候|什么时间|哪一?年|哪个?月|哪一?天|几月|几号|几日|几点|哪个时期|哪个朝代|多久|多长时间|\bwhen\b|what year|which year|how long|how often|how soon/],
-  ['number', /多少|(?<!哪)几(?![月号日点])|多大|多高|多长|多重|多远|多快|how many|how much|what percent|how (?:big|large|old|far|tall|high)/],
+  ['time', /何时|什么时候|什么时间|哪一?年|哪个?月|哪一?天|几月|几号|几日|几点|哪个时期|哪个朝代|多久|多长时间|\bwhen\b|what year|which year/],
+  ['number', /多少|(?<!哪)几(?![月号日点])|多大|多高|多长|多重|多远|多快|多宽|多深|多厚|what percent/],
   ['place', /哪里|哪儿|何地|何处|什么地方|哪个地方|哪些地方|哪[个些]?(?:地区|城市|省|国家)|在哪(?![些几两二三四五六七八九十\d])|\bwhere\b/],
   ['person', /谁|哪位|哪些人|什么人|哪[个家些]?(?:单位|机构|部门|公司|组织)|什么(?:单位|机构|部门|公司|组织)|\bwho\b|which (?:company|organi[sz]ation|department)/],
   ['reason', /为什么|为何|为啥|何故|什么原因|\bwhy\b/],
@@ -15,9 +16,15 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['definition', /是什么|什么是|指什么|何谓|什么意思|是啥|啥是|啥意思|what is|what are/],
 ];
 
+/** English "how" phrases, read before the patterns above: how long asks a time, how deep a figure. */
+const ENGLISH_HOW: [AnswerType, RegExp][] = [
+  ['time', new RegExp(`\\bhow (?:${HOW_TIME})\\b`)],
+  ['number', new RegExp(`\\bhow (?:${HOW_FIGURE})\\b`)],
+];
+
 export function answerTypeOf(question: string): AnswerType {
   const q = normaliseForMatch(question);
-  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'other';
+  return [...ENGLISH_HOW, ...TYPE_PATTERNS].find(([, pattern]) => pattern.test(q))?.[0] ?? 'other';
 }
 
 /** Kinds whose answer is a short phrase (a value or a name) worth returning on its own. */

@@ -103,28 +103,29 @@ interface FoundWord {
   term: string;
   tag: string;
   at: number;
-  /** Single characters read as one word, weighed by the corpus's character bigrams. */
+  /** Two single characters read as one word, weighed as the corpus's character bigram. */
   joined?: true;
 }
 
 const ONE_IDEOGRAPH = /^[\u3400-\u9fff]$/u;
+/** jieba's tag for a word it does not know: a joined pair is no name or noun it could tell. */
+const UNKNOWN_WORD_TAG = 'x';
 
 /**
- * Runs of single characters jieba leaves side by side (浸 沤 of 浸沤) read as the word the corpus spells with them
- * when it holds each of the run's bigrams: a word the dictionary lacks, whose characters alone would weigh next to
- * nothing. It weighs as its rarest bigram.
+ * Two single characters jieba leaves side by side (浸 沤 of 浸沤) read as the word the corpus spells with them when it
+ * holds the pair: a word the dictionary lacks, whose characters alone would weigh next to nothing. Pairs only, left to
+ * right (東數西算 → 东数, 西算): a pair the corpus holds occurs in it, a longer run of held pairs may not.
  */
 function withUnknownWordsJoined(found: readonly FoundWord[], sources: ProfileSources): FoundWord[] {
   const out: FoundWord[] = [];
-  const single = (w: FoundWord | undefined): w is FoundWord => !!w && w.at !== -1 && ONE_IDEOGRAPH.test(w.term);
   for (let i = 0; i < found.length; i++) {
-    let end = i;
-    while (single(found[end]) && single(found[end + 1]) && found[end]!.at + 1 === found[end + 1]!.at) end++;
-    const run = found.slice(i, end + 1).map((w) => w.term).join('');
-    if (end > i && cjkBigrams(run).every((b) => sources.documentFrequency(sources.bigramTerm(b)) > 0)) {
-      out.push({ term: run, tag: 'x', at: found[i]!.at, joined: true });
-      i = end;
-    } else out.push(found[i]!);
+    const a = found[i]!;
+    const b = found[i + 1];
+    const pair = b && a.at !== -1 && a.at + 1 === b.at && ONE_IDEOGRAPH.test(a.term) && ONE_IDEOGRAPH.test(b.term) ? a.term + b.term : '';
+    if (pair && sources.documentFrequency(sources.bigramTerm(pair)) > 0) {
+      out.push({ term: pair, tag: UNKNOWN_WORD_TAG, at: a.at, joined: true });
+      i++;
+    } else out.push(a);
   }
   return out;
 }
@@ -192,7 +193,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
     if (clauses.length > 1 && !ask && !found.some((f) => inCorpus(f.term, sources))) return;
     for (const { term, tag, at, joined } of withUnknownWordsJoined(found, sources)) {
       if (words.has(term)) continue;
-      const idf = joined ? Math.max(...cjkBigrams(term).map((b) => sources.termWeight(sources.bigramTerm(b)))) : sources.termWeight(term);
+      const idf = sources.termWeight(joined ? sources.bigramTerm(term) : term);
       const held = inCorpus(term, sources);
       const general = sources.isGeneral?.(term) ?? false;
       // A dictionary verb or adverb the documents never use (拿来, 看看, 到底) is other wording, not a rare topic.

@@ -20,8 +20,11 @@ export const LEXICON_FILE = new URL('../../models/lexicon.json', import.meta.url
 const MAX_PHRASE = 3;
 /** How many Chinese terms one English word contributes to a translated query. */
 const TERMS_PER_WORD = 3;
+/** English "how" with a measure (how deep, how often): it asks for a figure or a time, not about depth or frequency. */
+export const HOW_FIGURE = 'big|large|old|far|tall|high|wide|deep|heavy|fast|many|much';
+export const HOW_TIME = 'long|often|soon';
 /** English interrogatives say what kind of answer is wanted (the answerer reads that), not what to search for. */
-const INTERROGATIVES = /\b(?:what|which|who|whom|whose|when|where|why|how(?: many| much| long| far| old| often| soon| big| large| tall| high| wide| deep| heavy| fast)?)\b/gi;
+const INTERROGATIVES = new RegExp(`\\b(?:what|which|who|whom|whose|when|where|why|how(?: (?:${HOW_FIGURE}|${HOW_TIME}))?)\\b`, 'gi');
 
 /** Inflected forms tried back to their dictionary form, in order (clusters → cluster, planned → plan). */
 const INFLECTIONS: [RegExp, string][] = [

@@ -129,4 +129,17 @@ describe('candidateSentences', () => {
     );
     assert.ok(sentences.every((c) => text.slice(c.start, c.end) === c.text));
   });
+
+  it('joins no two labels, and reads a label a chunk ends on with its content from the next chunk', () => {
+    const text = '工序有四道。一是砍竹。二是浸沤。竹段放入石灰水池中浸泡约3个月。';
+    const passage = (id: string, from: number, to: number): SearchResult => ({ id, source: 'paper.txt', section: [], start: from, end: to, text: text.slice(from, to), score: 1, debug: { bm25Rank: 1, vectorRank: 1, matchedTerms: [] } });
+    const whole = candidateSentences([passage('whole', 0, text.length)]).map((c) => c.text);
+    assert.deepEqual(whole, ['工序有四道。', '一是砍竹。', '二是浸沤。竹段放入石灰水池中浸泡约3个月。']);
+    const label = text.indexOf('二是浸沤。');
+    const endsOnLabel = passage('first', 0, label + '二是浸沤。'.length);
+    const opensOnLabel = passage('second', label, text.length);
+    const read = candidateSentences([endsOnLabel, opensOnLabel]);
+    assert.ok(read.some((c) => c.text === '二是浸沤。竹段放入石灰水池中浸泡约3个月。' && c.passage.id === 'second'), read.map((c) => c.text).join(' | '));
+    assert.ok(read.every((c) => text.slice(c.start, c.end) === c.text));
+  });
 });

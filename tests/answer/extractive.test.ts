@@ -241,6 +241,11 @@ describe('ExtractiveAnswerer: how much is quoted', () => {
     const response = await answerer.answer(question, [rulesPassage]);
     assert.ok(response.answer.includes('助餐、助浴、助洁'), response.answer);
     for (const c of response.citations) assert.equal(rules.slice(c.start, c.end), c.text);
+    const introduced = '老年人可以购买的养老服务如下：\n服务项目：助餐、助浴、助洁、助医。\n其他说明：服务券、现金、转账均可。';
+    const introducedPassage: SearchResult = { ...passage, id: 'introduced', source: 'introduced.txt', end: introduced.length, text: introduced };
+    const listed = await answerer.answer('服务券可以购买哪些养老服务？', [introducedPassage]);
+    assert.equal(listed.answer.split('助餐').length, 2, `a sentence closing on a colon brings its lines; nothing is quoted twice: ${listed.answer}`);
+    assert.equal(listed.citations.length, 1);
   });
 
   it('quotes the steps between the best sentence and its runner-up of the same paragraph, in order', async () => {
@@ -254,4 +259,3 @@ describe('ExtractiveAnswerer: how much is quoted', () => {
     assert.equal(response.citations[0]!.text, steps);
   });
 });
-

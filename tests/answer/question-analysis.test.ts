@@ -30,6 +30,8 @@ describe('answerTypeOf', () => {
     ['When did Guizhou start building data centers?', 'time'],
     ['How many data centers does Guizhou have?', 'number'],
     ['How often should the filter be replaced?', 'time'],
+    ['How deep is the reservoir?', 'number'],
+    ['水库有多深？', 'number'],
     ['What is the East Data West Computing project?', 'definition'],
   ];
   for (const [question, type] of cases) {

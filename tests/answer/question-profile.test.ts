@@ -41,14 +41,22 @@ describe('profileQuestion', () => {
     assert.ok(has('何晓东是谁？', withDictionary(['何晓东']), '何晓东'), 'only particles at the end are taken off, not the surname 何');
   });
 
-  it('reads single characters jieba leaves side by side as the word the corpus spells with them, weighed as its bigrams', () => {
+  it('reads single characters jieba leaves side by side as the word the corpus spells with them, weighed as its bigram', () => {
     const singles = tokenizer.tag('竹纸制作中的浸沤工序是如何进行的').map((t) => t.word);
     assert.ok(singles.includes('浸') && singles.includes('沤'), `jieba cuts 浸沤 into characters: ${singles.join('/')}`);
-    const joined = profileQuestion('竹纸制作中的浸沤工序是如何进行的？', sources()).words.find((w) => w.term === '浸沤');
-    assert.equal(joined?.weight, 2, 'the weight of its bigram, not of a single character');
+    const bigramWeighs = (weight: number): ProfileSources => ({ ...sources(), termWeight: (term) => (term === '·浸沤' ? weight : 2) });
+    const joined = profileQuestion('竹纸制作中的浸沤工序是如何进行的？', bigramWeighs(4.5)).words.find((w) => w.term === '浸沤');
+    assert.equal(joined?.weight, 4.5, "the weight of the corpus's bigram 浸沤, not of a single character or an unseen word");
     assert.equal(joined?.inCorpus, true);
     const apart = profileQuestion('竹纸制作中的浸沤工序是如何进行的？', sources(['浸沤'])).words.map((w) => w.term);
     assert.ok(apart.includes('浸') && apart.includes('沤') && !apart.includes('浸沤'), `a pair the corpus lacks stays apart: ${apart.join(',')}`);
+  });
+
+  it('joins such characters in pairs, left to right, so that each joined word occurs in the corpus', () => {
+    const cut = tokenizer.tag('浸沤后要漂洗吗').map((t) => t.word);
+    assert.ok(cut.slice(0, 3).join('/') === '浸/沤/后', `jieba cuts 浸沤后 into characters: ${cut.join('/')}`);
+    const terms = profileQuestion('浸沤后要漂洗吗？', sources(['沤后'])).words.map((w) => w.term);
+    assert.ok(terms.includes('浸沤') && !terms.some((t) => t.includes('沤后')), terms.join(','));
   });
 
   it('flags words the corpus never uses, with their tags, so a different subject is noticed', () => {

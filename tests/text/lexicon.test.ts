@@ -15,6 +15,7 @@ describe('Lexicon', () => {
     const adverbs = new Lexicon({ english: { often: ['频繁'], battery: ['电池'], big: ['大'], replace: ['更换'] }, synonyms: {} });
     assert.deepEqual(adverbs.translate('How often is the battery replaced?'), ['电池', '更换']);
     assert.deepEqual(adverbs.translate('How big is the battery?'), ['电池']);
+    assert.deepEqual(adverbs.translate('How deep, how wide, how heavy is the battery?'), ['电池']);
   });
 
   it('reads capitalised pinyin as a name, unless an English reading is as long or the word is English', () => {
