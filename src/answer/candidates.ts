@@ -2,7 +2,6 @@ import { LRUCache } from 'lru-cache';
 import { splitSentences, type Span } from '../chunking/sentences.ts';
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { SearchResult } from '../types.ts';
-import { ENUMERATED } from './list-answers.ts';
 import { SentenceFacts } from './sentence-facts.ts';
 
 /** A sentence of a retrieved passage, with offsets into the document's original text. */
@@ -56,6 +55,9 @@ const passageReadings = new LRUCache<string, SentenceReading[], SearchResult>({ 
 function readPassage(passage: SearchResult): SentenceReading[] {
   return passageReadings.memo(JSON.stringify([passage.start === 0, passage.section, passage.text]), { context: passage });
 }
+
+/** Sentences opening with an enumeration (一是 / 第二, / (3) / ②) are items of one list. */
+export const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
 
 /** A numbered item this short (二是浸沤。三是“多点支撑”。) names what the sentence after it says. */
 const ITEM_LABEL_MAX = 12;

@@ -5,8 +5,6 @@ interface WeightedTerm {
   weight: number;
 }
 
-/** Sentences opening with an enumeration (一是 / 第二, / (3) / ②) are items of one list. */
-export const ENUMERATED = /^\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|第[一二三四五六七八九十]+[,，、]|[(（]?[0-9一二三四五六七八九十]+[)）]|[①-⑳])/;
 /** A list question whose answer is a section's items: the best sentence's heading must carry this share of the question. */
 const SECTION_HEADING_COVERAGE = 0.5;
 /** A section answers by its heading path only when its own title names at least this share of the question. */
