@@ -147,6 +147,11 @@ function withEnumeration(picked: RankedCandidate[], ranked: readonly RankedCandi
   return enumeration ? [...picked, enumeration] : picked;
 }
 
+/** Whether `b` goes on from `a` after a semicolon, in the same passage: clauses of one sentence, items of one list. */
+function nextClause(a: RankedCandidate, b: RankedCandidate): boolean {
+  return a.passage.id === b.passage.id && /[；;]$/.test(a.text) && !/\S/.test(a.passage.text.slice(a.end - a.passage.start, b.start - a.passage.start)) && b.start >= a.end;
+}
+
 function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, wholeSection: SectionScorer): { sentences: RankedCandidate[]; oneSpan: boolean } {
   const best = ranked[0];
   if (profile.type === 'list') {
@@ -164,7 +169,7 @@ function pickSentences(ranked: RankedCandidate[], profile: QuestionProfile, whol
   for (const c of ranked.slice(1)) {
     if (picked.length >= limit || c.probability < SECOND_SENTENCE_RATIO * best.probability) break;
     const added = c.matches.filter((m) => !covered.has(m.term)).reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1);
-    const parallelItem = ENUMERATED.test(c.text) && ENUMERATED.test(best.text);
+    const parallelItem = (ENUMERATED.test(c.text) && ENUMERATED.test(best.text)) || picked.some((p) => nextClause(p, c) || nextClause(c, p));
     if (added < NEW_COVERAGE_NEEDED && !parallelItem) continue;
     picked.push(c);
     c.matches.forEach((m) => covered.add(m.term));

@@ -258,4 +258,13 @@ describe('ExtractiveAnswerer: how much is quoted', () => {
     assert.equal(response.answer, `${steps}[1]`);
     assert.equal(response.citations[0]!.text, steps);
   });
+
+  it('quotes the clause after a semicolon with a list answer as one more item, though it adds no new question word', async () => {
+    const perks = '青石公司重视员工福利。员工每年可以免费体检一次；员工每年可以带薪旅游一次。公司地址在青石路8号。';
+    const perksPassage: SearchResult = { ...passage, id: 'perks', source: 'perks.txt', end: perks.length, text: perks };
+    const response = await answerer.answer('员工每年可以享受哪些福利？', [perksPassage]);
+    assert.equal(response.answer, '员工每年可以免费体检一次；员工每年可以带薪旅游一次。[1]');
+    assert.equal(perks.slice(response.citations[0]!.start, response.citations[0]!.end), response.citations[0]!.text);
+  });
 });
+
