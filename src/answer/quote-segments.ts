@@ -22,10 +22,14 @@ function citationOf(s: Segment, text = s.text, end = s.end, score = s.score): Om
   return { id: s.passage.id, text, source: s.source, section: s.passage.section, start: s.start, end, score: Number(score.toFixed(4)) };
 }
 
-/** Sentences that touch in the same passage become one quote and one citation covering both. */
+/**
+ * Sentences that touch in the same passage become one quote and one citation covering both; a sentence already
+ * inside another quote (a line a closing colon brought in) is not quoted again.
+ */
 export function mergeAdjacent(segments: Segment[]): CitedGroup[] {
   const out: Segment[] = [];
   for (const s of segments) {
+    if (out.some((kept) => kept.source === s.source && kept.start <= s.start && s.end <= kept.end)) continue;
     const last = out.at(-1);
     const between = last && last.source === s.source && s.start >= last.end ? s.start - last.end : -1;
     if (last && between >= 0 && between <= 2 && !last.truncatedEnd && !s.truncatedStart && last.passage.id === s.passage.id) {

@@ -55,6 +55,12 @@ describe('citeListAsOne', () => {
 });
 
 describe('mergeAdjacent', () => {
+  it('does not quote again a sentence another quote already holds (lines a closing colon brought in)', () => {
+    const lines = quote('加强统筹。统筹规划。\n绿色集约。', FIRST);
+    const groups = mergeAdjacent([lines, quote('绿色集约。', FIRST)]);
+    assert.deepEqual(groups.map((g) => g.quotes.map((q) => q.text)), [['加强统筹。统筹规划。\n绿色集约。']]);
+  });
+
   it('joins sentences that touch in one passage and keeps apart those that do not', () => {
     const groups = mergeAdjacent([quote('加强统筹。', FIRST), quote('统筹规划。', FIRST), quote('节能降耗。', FIRST)]);
     assert.deepEqual(
