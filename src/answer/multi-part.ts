@@ -1,12 +1,28 @@
 import type { AskResponse, Citation } from '../types.ts';
 
+/** The quotes of an answer, without their markers and the ellipses of cut sentences. */
+const quotesOf = (answer: string) => answer.split(/\[\d+\]/).map((q) => q.replace(/^…|…$/g, '').trim()).filter(Boolean);
+/** Whether everything `part` quotes, `other` quotes too. */
+const heldBy = (part: AskResponse, other: AskResponse) => {
+  const said = quotesOf(other.answer).join('\n');
+  return quotesOf(part.answer).every((q) => said.includes(q));
+};
+
+/**
+ * The answered parts without those another part's quotes already say (婚假13天… for 几天, then 婚假13天…一年内休完 for
+ * 多久): the longer answer says both. Of two parts quoting the same, the first stays.
+ */
+function withoutRepeats(answered: readonly AskResponse[]): AskResponse[] {
+  return answered.filter((part, i) => !answered.some((other, j) => j !== i && heldBy(part, other) && (j < i || !heldBy(other, part))));
+}
+
 /**
  * One answer to a question that asks several things, from the answers to its parts: the answered parts in
- * order (a quote two parts share said once), their citations numbered anew (a span two parts cite is cited once), the least confident part's
+ * order (a quote two parts share said once, a part another part's quote holds left out), their citations numbered anew (a span two parts cite is cited once), the least confident part's
  * confidence. Refused when no part is answered; a refused part is left out of the answer.
  */
 export function combineParts(question: string, parts: readonly AskResponse[], refusal: AskResponse): AskResponse {
-  const answered = parts.filter((p) => p.status === 'answered');
+  const answered = withoutRepeats(parts.filter((p) => p.status === 'answered'));
   if (!answered.length) return refusal;
   const citations: Citation[] = [];
   const numberOf = (c: Citation) => {

@@ -23,6 +23,17 @@ describe('combineParts', () => {
     assert.equal(combined.answer, '婚假13天，一年内休完。[1]');
   });
 
+  it('leaves out a part whose quote another part already says', () => {
+    const days = part('婚假13天。[1]', [cite(1, 0, '婚假13天。')], 0.9);
+    const both = part('婚假13天。一年内休完。[1]', [cite(1, 0, '婚假13天。一年内休完。')], 0.7);
+    const combined = combineParts('婚假几天？多久休完？', [days, both], refusal);
+    assert.equal(combined.answer, '婚假13天。一年内休完。[1]');
+    assert.deepEqual(combined.citations.map((c) => c.text), ['婚假13天。一年内休完。']);
+    assert.equal(combined.confidence, 0.7);
+    const apart = combineParts('q', [days, part('一年内休完。[1]', [cite(1, 20, '一年内休完。')], 0.6)], refusal);
+    assert.equal(apart.answer, '婚假13天。[1]一年内休完。[2]', 'parts that say different things both stay');
+  });
+
   it('is the refusal when no part is answered', () => {
     assert.equal(combineParts('q', [refusal, refusal], refusal), refusal);
   });
