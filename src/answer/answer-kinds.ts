@@ -20,7 +20,7 @@ const NUMERAL = '零〇一二三四五六七八九十百千万亿两';
 const MEASURE = '个家项座条名位次岁倍种类所只批件台辆架艘本篇部首场届期层级周天年月日小时分钟秒元角分美元欧元英镑港元亿万千百米公里千米厘米毫米平方米平方公里公顷亩吨千克公斤克斤升毫升瓦千瓦兆瓦度人户口所余多';
 /** Digits after a Latin letter are part of a code (E3, QM-R600), not a number. */
 const NUMBER = new RegExp(
-  `(?:约|近|逾|超过|达|共)?(?:(?<![A-Za-z\\d.])\\d[\\d,.]*(?:\\s*[${NUMERAL}]+)?|[${NUMERAL}]{2,}|[${NUMERAL}](?=[${MEASURE}]))(?:\\s*(?:%|‰|[${MEASURE}]{1,3}|[a-z]{1,4}\\b))?`,
+  `(?:约|近|逾|超过|达|共|第)?(?:(?<![A-Za-z\\d.])\\d[\\d,.]*(?:\\s*[${NUMERAL}]+)?|[${NUMERAL}]{2,}|[${NUMERAL}](?=[${MEASURE}]))(?:\\s*(?:%|‰|[${MEASURE}]{1,3}|[a-z]{1,4}\\b))?`,
   'g',
 );
 const DATE = new RegExp(
@@ -72,6 +72,20 @@ function taggedSpans(text: string, tagged: readonly TaggedWord[], tags: Readonly
   return spans;
 }
 
+/** The dot that joins the parts of a transliterated name (约翰·罗杰斯), in its several encodings. */
+const NAME_DOT = /^[·•・.]$/u;
+
+/** Name spans with the parts of a transliterated name, which jieba tags apart, joined across its dot. */
+function withNameParts(text: string, spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last && NAME_DOT.test(text.slice(last.end, span.start))) out[out.length - 1] = { start: last.start, end: span.end, text: text.slice(last.start, span.end) };
+    else out.push(span);
+  }
+  return out;
+}
+
 /** Longer spans first, then left to right; overlapping shorter ones dropped (一九九八年 over 九九八). */
 function dedupe(spans: Span[]): Span[] {
   const kept: Span[] = [];
@@ -94,7 +108,7 @@ export function answerSpans(type: AnswerType, text: string, tagged: () => readon
     case 'place':
       return dedupe([...taggedSpans(text, tagged(), PLACE_TAGS), ...suffixedPlaces(text, tagged())]);
     case 'person':
-      return dedupe(taggedSpans(text, tagged(), PERSON_TAGS));
+      return dedupe(withNameParts(text, taggedSpans(text, tagged(), PERSON_TAGS)));
     default:
       return [];
   }

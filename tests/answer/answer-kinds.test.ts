@@ -26,6 +26,11 @@ describe('answerSpans', () => {
     assert.ok(spans('person', '该项目由张伟负责').includes('张伟'));
   });
 
+  it('keeps a transliterated name whole across its dot, and an ordinal with its 第', () => {
+    assert.deepEqual(spans('person', '本届的获奖者是保罗·皮尔斯'), ['保罗·皮尔斯']);
+    assert.deepEqual(spans('number', '她是第二位嫁入王室的人，排名全国第9'), ['第二位', '第9']);
+  });
+
   it('offers no spans for kinds that are not values', () => {
     assert.deepEqual(spans('list', '包括甲、乙、丙三类'), []);
   });
