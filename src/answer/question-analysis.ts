@@ -17,14 +17,15 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
 ];
 
 /** English "how" phrases, read before the patterns above: how long asks a time, how deep a figure. */
-const ENGLISH_HOW: [AnswerType, RegExp][] = [
+const PATTERNS: [AnswerType, RegExp][] = [
   ['time', new RegExp(`\\bhow (?:${HOW_TIME})\\b`)],
   ['number', new RegExp(`\\bhow (?:${HOW_FIGURE})\\b`)],
+  ...TYPE_PATTERNS,
 ];
 
 export function answerTypeOf(question: string): AnswerType {
   const q = normaliseForMatch(question);
-  return [...ENGLISH_HOW, ...TYPE_PATTERNS].find(([, pattern]) => pattern.test(q))?.[0] ?? 'other';
+  return PATTERNS.find(([, pattern]) => pattern.test(q))?.[0] ?? 'other';
 }
 
 /** Kinds whose answer is a short phrase (a value or a name) worth returning on its own. */

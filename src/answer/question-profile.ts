@@ -122,7 +122,7 @@ function withUnknownWordsJoined(found: readonly FoundWord[], sources: ProfileSou
     const a = found[i]!;
     const b = found[i + 1];
     const pair = b && a.at !== -1 && a.at + 1 === b.at && ONE_IDEOGRAPH.test(a.term) && ONE_IDEOGRAPH.test(b.term) ? a.term + b.term : '';
-    if (pair && sources.documentFrequency(sources.bigramTerm(pair)) > 0) {
+    if (pair && inCorpus(pair, sources)) {
       out.push({ term: pair, tag: UNKNOWN_WORD_TAG, at: a.at, joined: true });
       i++;
     } else out.push(a);
