@@ -27,6 +27,8 @@ export interface QuestionWord {
   weight: number;
   /** Next to the interrogative: what is asked rather than its framing. */
   focus: boolean;
+  /** Before (-1) or after (1) the interrogative in the question; 0 when it asks with none. */
+  side: -1 | 0 | 1;
   /** jieba's part-of-speech tag (n…, v…, ns, nr …). */
   tag: string;
   /** Whether the corpus holds the word at all. */
@@ -202,6 +204,7 @@ export function profileQuestion(question: string, sources: ProfileSources): Ques
         term,
         weight: [...term].length === 1 || otherWording ? Math.min(idf, SINGLE_CHARACTER_WEIGHT) : idf,
         focus: at !== -1 && inFocus(at, at + term.length),
+        side: focusClause === -1 ? 0 : i < focusClause || (i === focusClause && at < ask!.index) ? -1 : 1,
         tag,
         inCorpus: held,
         synonyms: [...new Set([...otherSenses(term), ...(sources.synonymsOf?.(term) ?? [])])].filter((s) => s !== term),

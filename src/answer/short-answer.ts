@@ -1,11 +1,11 @@
 import { normaliseForMatch } from '../text/normalise.ts';
 import type { Span } from './answer-kinds.ts';
 import { probability, type LogisticModel } from './answer-model.ts';
-import type { FeaturedCandidate } from './candidate-features.ts';
+import type { FeaturedCandidate, Match } from './candidate-features.ts';
 import type { QuestionProfile } from './question-profile.ts';
 
 /** What the phrase model sees of a value span in the answering sentence. */
-export const PHRASE_FEATURES = ['distance', 'adjacent', 'sameClause', 'clauseCover', 'after', 'length', 'alone'] as const;
+export const PHRASE_FEATURES = ['distance', 'adjacent', 'focusAdjacent', 'sidesAgree', 'sameClause', 'clauseCover', 'after', 'length', 'alone'] as const;
 export type PhraseFeature = (typeof PHRASE_FEATURES)[number];
 
 const FAR = 30;
@@ -15,15 +15,35 @@ function clauseIndex(text: string, at: number): number {
   return (text.slice(0, at).match(CLAUSE_BREAK) ?? []).length;
 }
 
+function gapBetween(m: Match, span: Span): number {
+  return Math.max(0, m.at - span.end, span.start - (m.at + m.term.length));
+}
+
+/** The share of the question's weight, among the words the sentence holds, found on the same side of the span as of the interrogative. */
+function sidesAgree(candidate: FeaturedCandidate, span: Span, profile: QuestionProfile): number {
+  let agreeing = 0;
+  let total = 0;
+  for (const m of candidate.matches) {
+    const word = profile.words.find((w) => w.term === m.term);
+    if (!word?.side) continue;
+    total += word.weight;
+    if ((m.at < span.start ? -1 : 1) === word.side) agreeing += word.weight;
+  }
+  return total ? agreeing / total : 0.5;
+}
+
 export function phraseFeatures(candidate: FeaturedCandidate, span: Span, profile: QuestionProfile): Record<PhraseFeature, number> {
   const text = candidate.normalised;
-  const gaps = candidate.matches.map((m) => ({ gap: Math.max(0, m.at - span.end, span.start - (m.at + m.term.length)), before: m.at < span.start }));
+  const gaps = candidate.matches.map((m) => ({ gap: gapBetween(m, span), before: m.at < span.start }));
   const nearest = gaps.sort((a, b) => a.gap - b.gap)[0];
   const clause = clauseIndex(text, span.start);
   const inClause = candidate.matches.filter((m) => clauseIndex(text, m.at) === clause);
   return {
     distance: Math.min(FAR, nearest?.gap ?? FAR) / FAR,
     adjacent: nearest && nearest.gap <= 2 ? 1 : 0,
+    // The words next to the interrogative are next to the answer (哪年立的: the year by 立), as the question frames it.
+    focusAdjacent: candidate.matches.some((m) => profile.words.find((w) => w.term === m.term)?.focus && gapBetween(m, span) <= 2) ? 1 : 0,
+    sidesAgree: sidesAgree(candidate, span, profile),
     sameClause: inClause.length ? 1 : 0,
     clauseCover: inClause.reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1),
     after: nearest?.before ? 1 : 0,

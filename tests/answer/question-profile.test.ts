@@ -41,6 +41,14 @@ describe('profileQuestion', () => {
     assert.ok(has('何晓东是谁？', withDictionary(['何晓东']), '何晓东'), 'only particles at the end are taken off, not the surname 何');
   });
 
+  it('marks each word as before or after the interrogative, across clauses too', () => {
+    const sideOf = (question: string, term: string) => profileQuestion(question, sources()).words.find((w) => w.term === term)?.side;
+    assert.equal(sideOf('该厂是哪一年迁至城东的？', '该厂'), -1);
+    assert.equal(sideOf('该厂是哪一年迁至城东的？', '城东'), 1);
+    assert.equal(sideOf('工厂扩建后，员工有多少人，食堂够不够用？', '工厂'), -1, 'a clause before the one that asks');
+    assert.equal(sideOf('该厂迁至城东。', '城东'), 0, 'no interrogative');
+  });
+
   it('reads single characters jieba leaves side by side as the word the corpus spells with them, weighed as its bigram', () => {
     const singles = tokenizer.tag('竹纸制作中的浸沤工序是如何进行的').map((t) => t.word);
     assert.ok(singles.includes('浸') && singles.includes('沤'), `jieba cuts 浸沤 into characters: ${singles.join('/')}`);
