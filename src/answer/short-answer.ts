@@ -15,11 +15,18 @@ function clauseIndex(text: string, at: number): number {
   return (text.slice(0, at).match(CLAUSE_BREAK) ?? []).length;
 }
 
+/** A matched word this close to a span stands by it. */
+const ADJACENT_GAP = 2;
+
+/** Characters between a matched word and a span (0 when they touch or overlap). */
 function gapBetween(m: Match, span: Span): number {
   return Math.max(0, m.at - span.end, span.start - (m.at + m.term.length));
 }
 
-/** The share of the question's weight, among the words the sentence holds, found on the same side of the span as of the interrogative. */
+/**
+ * The share of the question's weight, among the words the sentence holds, found on the same side of the span as of
+ * the interrogative; 0.5, neither way, when no such word has a side.
+ */
 function sidesAgree(candidate: FeaturedCandidate, span: Span, profile: QuestionProfile): number {
   let agreeing = 0;
   let total = 0;
@@ -40,9 +47,9 @@ export function phraseFeatures(candidate: FeaturedCandidate, span: Span, profile
   const inClause = candidate.matches.filter((m) => clauseIndex(text, m.at) === clause);
   return {
     distance: Math.min(FAR, nearest?.gap ?? FAR) / FAR,
-    adjacent: nearest && nearest.gap <= 2 ? 1 : 0,
+    adjacent: nearest && nearest.gap <= ADJACENT_GAP ? 1 : 0,
     // The words next to the interrogative are next to the answer (哪年立的: the year by 立), as the question frames it.
-    focusAdjacent: candidate.matches.some((m) => profile.words.find((w) => w.term === m.term)?.focus && gapBetween(m, span) <= 2) ? 1 : 0,
+    focusAdjacent: candidate.matches.some((m) => profile.words.find((w) => w.term === m.term)?.focus && gapBetween(m, span) <= ADJACENT_GAP) ? 1 : 0,
     sidesAgree: sidesAgree(candidate, span, profile),
     sameClause: inClause.length ? 1 : 0,
     clauseCover: inClause.reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1),
