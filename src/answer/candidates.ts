@@ -67,12 +67,13 @@ const isItemLabel = (sentence: string) => sentence.length <= ITEM_LABEL_MAX && s
 /** Sentence spans, each short numbered label joined to the sentence after it on the same line: its content. */
 function sentencesWithItemLabelsJoined(text: string): Span[] {
   const spans = splitSentences(text);
+  const labels = spans.map((span) => isItemLabel(text.slice(span.start, span.end)));
   const out: Span[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     const next = spans[i + 1];
-    const contentFollows = next && !isItemLabel(text.slice(next.start, next.end)) && !text.slice(span.end, next.start).includes('\n');
-    if (contentFollows && isItemLabel(text.slice(span.start, span.end))) {
+    const contentFollows = next && !labels[i + 1] && !text.slice(span.end, next.start).includes('\n');
+    if (contentFollows && labels[i]) {
       out.push({ start: span.start, end: next.end });
       i++;
     } else out.push(span);

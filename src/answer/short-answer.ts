@@ -2,7 +2,7 @@ import { normaliseForMatch } from '../text/normalise.ts';
 import type { Span } from './answer-kinds.ts';
 import { probability, type LogisticModel } from './answer-model.ts';
 import type { FeaturedCandidate, Match } from './candidate-features.ts';
-import type { QuestionProfile } from './question-profile.ts';
+import type { QuestionProfile, QuestionWord } from './question-profile.ts';
 
 /** What the phrase model sees of a value span in the answering sentence. */
 export const PHRASE_FEATURES = ['distance', 'adjacent', 'focusAdjacent', 'sidesAgree', 'sameClause', 'clauseCover', 'after', 'length', 'alone'] as const;
@@ -23,18 +23,23 @@ function gapBetween(m: Match, span: Span): number {
   return Math.max(0, m.at - span.end, span.start - (m.at + m.term.length));
 }
 
+/** A word of the sentence matched to the question word it stands for. */
+interface MatchedWord {
+  match: Match;
+  word: QuestionWord | undefined;
+}
+
 /**
  * The share of the question's weight, among the words the sentence holds, found on the same side of the span as of
  * the interrogative; 0.5, neither way, when no such word has a side.
  */
-function sidesAgree(candidate: FeaturedCandidate, span: Span, profile: QuestionProfile): number {
+function sidesAgree(matched: readonly MatchedWord[], span: Span): number {
   let agreeing = 0;
   let total = 0;
-  for (const m of candidate.matches) {
-    const word = profile.words.find((w) => w.term === m.term);
+  for (const { match, word } of matched) {
     if (!word?.side) continue;
     total += word.weight;
-    if ((m.at < span.start ? -1 : 1) === word.side) agreeing += word.weight;
+    if ((match.at < span.start ? -1 : 1) === word.side) agreeing += word.weight;
   }
   return total ? agreeing / total : 0.5;
 }
@@ -45,12 +50,13 @@ export function phraseFeatures(candidate: FeaturedCandidate, span: Span, profile
   const nearest = gaps.sort((a, b) => a.gap - b.gap)[0];
   const clause = clauseIndex(text, span.start);
   const inClause = candidate.matches.filter((m) => clauseIndex(text, m.at) === clause);
+  const matched = candidate.matches.map((match) => ({ match, word: profile.words.find((w) => w.term === match.term) }));
   return {
     distance: Math.min(FAR, nearest?.gap ?? FAR) / FAR,
     adjacent: nearest && nearest.gap <= ADJACENT_GAP ? 1 : 0,
     // The words next to the interrogative are next to the answer (哪年立的: the year by 立), as the question frames it.
-    focusAdjacent: candidate.matches.some((m) => profile.words.find((w) => w.term === m.term)?.focus && gapBetween(m, span) <= ADJACENT_GAP) ? 1 : 0,
-    sidesAgree: sidesAgree(candidate, span, profile),
+    focusAdjacent: matched.some(({ match, word }) => word?.focus && gapBetween(match, span) <= ADJACENT_GAP) ? 1 : 0,
+    sidesAgree: sidesAgree(matched, span),
     sameClause: inClause.length ? 1 : 0,
     clauseCover: inClause.reduce((s, m) => s + (profile.weightOf.get(m.term) ?? 0), 0) / (profile.wordTotal || 1),
     after: nearest?.before ? 1 : 0,
